@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class EserviceConfig(AppConfig):
+    name = "prongsai.eservice"
+    label = "eservice"

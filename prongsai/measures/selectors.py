@@ -1,0 +1,78 @@
+"""Reads for the measures pages and documents. Each takes the organization as a keyword."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from django.db.models import Count, Prefetch
+
+from .models import INSTRUMENT_ORDER, Issue, Plan, Round, RoundResult
+
+
+def plans_for(*, organization):
+    return Plan.objects.filter(organization=organization).select_related("answers_framework").annotate(
+        issue_count=Count("issues")
+    )
+
+
+def plan_for_year(*, organization, fiscal_year: int) -> Plan | None:
+    return (
+        Plan.objects.filter(organization=organization, fiscal_year=fiscal_year)
+        .select_related("answers_framework", "organization")
+        .first()
+    )
+
+
+def plan_issues(*, plan: Plan):
+    """Issues in official order with everything a page or document shows, in a fixed number of queries."""
+    issues = (
+        Issue.objects.filter(organization=plan.organization, plan=plan)
+        .select_related("indicator", "oit_item")
+        .prefetch_related("departments", "methods", "follow_ups")
+    )
+    order = {code: i for i, code in enumerate(INSTRUMENT_ORDER)}
+    return sorted(issues, key=lambda i: (order[i.instrument], i.position, i.id))
+
+
+def group_by_instrument(issues):
+    grouped = {code: [] for code in INSTRUMENT_ORDER}
+    for issue in issues:
+        grouped[issue.instrument].append(issue)
+    return grouped
+
+
+def round_results(*, round: Round):
+    return (
+        RoundResult.objects.filter(organization=round.organization, round=round)
+        .select_related("issue", "reported_by")
+        .prefetch_related("issue__departments", Prefetch("evidence"))
+    )
+
+
+def dashboard(*, plan: Plan, round: Round, today: dt.date):
+    """Progress by instrument and by department, overdue issues and issues with no evidence."""
+    results = list(round_results(round=round))
+    by_instrument = {code: {"total": 0, "done": 0} for code in INSTRUMENT_ORDER}
+    by_department = defaultdict(lambda: {"total": 0, "done": 0})
+    overdue, no_evidence = [], []
+    for r in results:
+        done = r.status == RoundResult.Status.DONE
+        by_instrument[r.issue.instrument]["total"] += 1
+        by_instrument[r.issue.instrument]["done"] += done
+        for dept in r.issue.departments.all():
+            by_department[dept.name]["total"] += 1
+            by_department[dept.name]["done"] += done
+        if not done and r.issue.due_date < today:
+            overdue.append(r)
+        if not r.evidence.all():
+            no_evidence.append(r)
+    for bucket in [*by_instrument.values(), *by_department.values()]:
+        bucket["percent"] = round(100 * bucket["done"] / bucket["total"]) if bucket["total"] else 0
+    return {
+        "results": results,
+        "by_instrument": by_instrument,
+        "by_department": dict(sorted(by_department.items())),
+        "overdue": overdue,
+        "no_evidence": no_evidence,
+    }

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OitConfig(AppConfig):
+    name = "prongsai.oit"
+    label = "oit"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PreassessmentConfig(AppConfig):
+    name = "prongsai.preassessment"
+    label = "preassessment"

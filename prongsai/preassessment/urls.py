@@ -1,0 +1,6 @@
+"""URLs of the preassessment app. Mounted under /<org_slug>/: staff pages start with "staff/"."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "preassessment"
+urlpatterns: list = []
