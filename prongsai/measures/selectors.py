@@ -42,17 +42,17 @@ def group_by_instrument(issues):
     return grouped
 
 
-def round_results(*, round: Round):
+def round_results(*, rnd: Round):
     return (
-        RoundResult.objects.filter(organization=round.organization, round=round)
+        RoundResult.objects.filter(organization=rnd.organization, round=rnd)
         .select_related("issue", "reported_by")
         .prefetch_related("issue__departments", Prefetch("evidence"))
     )
 
 
-def dashboard(*, plan: Plan, round: Round, today: dt.date):
+def dashboard(*, plan: Plan, rnd: Round, today: dt.date):
     """Progress by instrument and by department, overdue issues and issues with no evidence."""
-    results = list(round_results(round=round))
+    results = list(round_results(rnd=rnd))
     by_instrument = {code: {"total": 0, "done": 0} for code in INSTRUMENT_ORDER}
     by_department = defaultdict(lambda: {"total": 0, "done": 0})
     overdue, no_evidence = [], []

@@ -25,7 +25,7 @@ def dashboard(request, org_slug):
             current = next((r for r in rounds if r.number == int(chosen)), current)
         context.update(rounds=rounds, round=current)
         if current is not None:
-            context.update(selectors.dashboard(plan=plan, round=current, today=today))
+            context.update(selectors.dashboard(plan=plan, rnd=current, today=today))
     return render(request, "measures/dashboard.html", context)
 
 
