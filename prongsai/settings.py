@@ -185,6 +185,10 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Keys for data encrypted at rest (complaint reporters' identity and report bodies), held outside
+# the database. Comma-separated; the first encrypts, all decrypt (rotation). Required in production.
+ENCRYPTION_KEYS = [k for k in env_required("ENCRYPTION_KEYS", "").split(",") if k]
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "prongsai@localhost")
 

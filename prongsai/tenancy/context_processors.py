@@ -20,6 +20,19 @@ def _staff_nav(request):
     return items
 
 
+def _public_nav(request):
+    """Public menu from each app's AppConfig.public_nav: [(label, url_name)]."""
+    items = []
+    for config in apps.get_app_configs():
+        for label, url_name in getattr(config, "public_nav", ()):
+            try:
+                url = reverse(url_name, kwargs={"org_slug": request.organization.slug})
+            except NoReverseMatch:
+                continue
+            items.append({"label": label, "url": url, "active": request.path == url})
+    return items
+
+
 def organization(request):
     org = getattr(request, "organization", None)
     membership = getattr(request, "membership", None)
@@ -27,4 +40,5 @@ def organization(request):
         "organization": org,
         "membership": membership,
         "staff_nav": _staff_nav(request) if org is not None and membership is not None else [],
+        "public_nav": _public_nav(request) if org is not None else [],
     }
