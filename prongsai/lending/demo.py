@@ -49,7 +49,7 @@ def _items(org, ctx) -> list[LendableItem]:
     for name, kind, asset, location, dept, responsible, second, colour, max_days, public in ITEMS:
         item = LendableItem.objects.filter(organization=org, name=name).first()
         if item is None:
-            member = lambda u: Membership.objects.get(organization=org, user=ctx.users[u]) if u else None  # noqa: E731
+            member = lambda u: Membership.objects.get(organization=org, user=ctx.users[u]) if u else None
             item = services.item_save(item=LendableItem(organization=org), acting_user=ctx.users["admin"], data={
                 "name": name, "kind": kind, "asset_number": asset, "location": location,
                 "description": "ใช้ได้ทั้งงานราชการและงานของชุมชน" if public else "ใช้ภายในหน่วยงาน",

@@ -20,7 +20,14 @@ from prongsai.complaints.crypto import random_code
 from prongsai.core.antiabuse import idempotent
 from prongsai.core.thai import thai_date
 
-from .models import HOLDING, Booking, BookingDecision, ItemPhoto, LendableItem, Procedure
+from .models import (
+    HOLDING,
+    Booking,
+    BookingDecision,
+    ItemPhoto,
+    LendableItem,
+    Procedure,
+)
 
 SCOPE_BOOKING = "lending-booking"
 

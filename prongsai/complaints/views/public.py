@@ -146,9 +146,10 @@ def _add_evidence(request, *, channel, model, service):
     obj = services.from_follow_token(request.POST.get("follow_token", ""), model=model, organization=org)
     if obj is None:
         # Expired or forged token: start again from code + secret.
-        form = TrackForm()
-        form.add_error(None, _("หน้านี้หมดอายุแล้ว กรุณากรอกเลขรับเรื่องและรหัสลับอีกครั้ง"))
-        return render(request, "complaints/track.html", {"form": form, "channel": channel}, status=400)
+        return render(request, "complaints/track.html", {
+            "form": TrackForm(), "channel": channel,
+            "expired": _("หน้านี้หมดอายุแล้ว กรุณากรอกเลขรับเรื่องและรหัสลับอีกครั้ง"),
+        }, status=400)
     form = EvidenceForm(request.POST, request.FILES)
     valid = form.is_valid()
     if valid and not form.is_bot:
