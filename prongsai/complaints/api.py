@@ -16,7 +16,7 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
-from ninja import File, Form, Header, Router, Schema
+from ninja import File, Form, Header, Router, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import Field
 
@@ -92,8 +92,8 @@ class ErrorOut(Schema):
     errors: dict[str, list[str]] = Field(default_factory=dict)
 
 
-def _error(status: int, detail: str, errors: dict | None = None):
-    return status, {"detail": detail, "errors": errors or {}}
+def _error(status: int, detail: str, errors: dict | None = None) -> Status:
+    return Status(status, {"detail": detail, "errors": errors or {}})
 
 
 def _form_errors(form) -> dict:
@@ -133,7 +133,7 @@ def _submit(request, *, payload, fields_class, service, channel, track_name, key
         "created": receipt["created"],
         "track_url": reverse(track_name, kwargs={"org_slug": request.organization.slug}),
     }
-    return (201 if receipt["created"] else 200), body
+    return Status(201 if receipt["created"] else 200, body)
 
 
 @router.post("/orgs/{org_slug}/complaints", response={200: ReceiptOut, 201: ReceiptOut, 400: ErrorOut, 409: ErrorOut, 429: ErrorOut},
@@ -164,37 +164,37 @@ def _track(request, payload, *, channel, lookup):
             return _error(429, _("ลองบ่อยเกินไป กรุณารอสักครู่แล้วลองใหม่"))
         found = lookup(organization=request.organization, code=code, secret=form.cleaned_data["secret"])
         if found is not None:
-            return 200, found
+            return found
     return _error(404, _("ไม่พบเรื่องที่ตรงกับเลขรับเรื่องและรหัสลับนี้"))
 
 
 @router.post("/orgs/{org_slug}/complaints/track", response={200: StatusOut, 404: ErrorOut, 429: ErrorOut},
              summary="ติดตามเรื่องร้องเรียนทั่วไปด้วยเลขรับเรื่องและรหัสลับ")
 def complaint_track(request, org_slug: str, payload: TrackIn):
-    status, found = _track(request, payload, channel="complaint", lookup=services.complaint_track)
-    if status != 200:
-        return status, found
-    return 200, {
+    found = _track(request, payload, channel="complaint", lookup=services.complaint_track)
+    if isinstance(found, Status):
+        return found
+    return Status(200, {
         "code": crypto.format_group(found.code), "status": found.status, "status_label": found.get_status_display(),
         "files": found.attachments.count(),
         "updates": [{"status": u.status, "status_label": u.get_status_display(),
                      "date": u.created_at.date().isoformat(), "message": u.message} for u in found.updates.all()],
-    }
+    })
 
 
 @router.post("/orgs/{org_slug}/corruption-reports/track", response={200: StatusOut, 404: ErrorOut, 429: ErrorOut},
              summary="ติดตามเรื่องร้องเรียนการทุจริตด้วยเลขรับแจ้งและรหัสลับ")
 def report_track(request, org_slug: str, payload: TrackIn):
     """คำตอบเหมือนกันทั้งกรณีไม่มีเลขนี้และรหัสลับผิด"""
-    status, found = _track(request, payload, channel="report", lookup=services.report_track)
-    if status != 200:
-        return status, found
-    return 200, {
+    found = _track(request, payload, channel="report", lookup=services.report_track)
+    if isinstance(found, Status):
+        return found
+    return Status(200, {
         "code": crypto.format_group(found.code), "status": found.status, "status_label": found.get_status_display(),
         "files": found.evidence.count(),
         "updates": [{"status": u["status_code"], "status_label": u["status"], "date": u["on"].isoformat(),
                      "message": u["message"]} for u in services.reporter_messages(found)],
-    }
+    })
 
 
 def _evidence(request, *, code, secret, file, key, channel, lookup, add):
@@ -202,9 +202,9 @@ def _evidence(request, *, code, secret, file, key, channel, lookup, add):
         return bad
     if too_many(request, f"evidence:{channel}"):
         return _error(429, _("ส่งไฟล์บ่อยเกินไป กรุณารอสักครู่แล้วลองใหม่"))
-    status, found = _track(request, TrackIn(code=code, secret=secret), channel=channel, lookup=lookup)
-    if status != 200:
-        return status, found
+    found = _track(request, TrackIn(code=code, secret=secret), channel=channel, lookup=lookup)
+    if isinstance(found, Status):
+        return found
     form = EvidenceFields({"follow_token": "api"}, MultiValueDict({"evidence": [file]}))
     if not form.is_valid():
         return _error(400, _("ไฟล์ไม่ถูกต้อง"), _form_errors(form))
@@ -214,7 +214,7 @@ def _evidence(request, *, code, secret, file, key, channel, lookup, add):
         return _error(409, _("Idempotency-Key นี้ถูกใช้กับไฟล์อื่นแล้ว กรุณาใช้คีย์ใหม่"))
     except ValidationError as exc:
         return _error(400, _("ไฟล์ไม่ถูกต้อง"), exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages})
-    return (201 if result["created"] else 200), {"code": crypto.format_group(result["code"]), "created": result["created"]}
+    return Status(201 if result["created"] else 200, {"code": crypto.format_group(result["code"]), "created": result["created"]})
 
 
 @router.post("/orgs/{org_slug}/corruption-reports/evidence", response={200: EvidenceOut, 201: EvidenceOut, 400: ErrorOut, 404: ErrorOut, 409: ErrorOut, 429: ErrorOut},

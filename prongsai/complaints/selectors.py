@@ -67,8 +67,10 @@ def _statistics(qs, *, date_field: str, fiscal_year: int, categories, statuses) 
     """Counts per month × status and per category × status for one fiscal year. No personal
     data: only the category, the status and the month."""
     start, end = fiscal_year_bounds(fiscal_year)
+    # A DateTimeField is compared by its local date (the month boundaries are Thai time).
+    lookup = f"{date_field}__date" if qs.model._meta.get_field(date_field).get_internal_type() == "DateTimeField" else date_field
     rows = (
-        qs.filter(**{f"{date_field}__gte": start, f"{date_field}__lte": end})
+        qs.filter(**{f"{lookup}__gte": start, f"{lookup}__lte": end})
         .annotate(month=TruncMonth(date_field))
         .values("month", "category", "status")
         .annotate(n=Count("id"))
