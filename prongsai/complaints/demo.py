@@ -81,6 +81,7 @@ def _complaints(org, ctx) -> None:
         complaint = Complaint.objects.get(organization=org, code=receipt["code"])
         Complaint.objects.filter(pk=complaint.pk).update(received_at=now - dt.timedelta(days=days))
         complaint.updates.update(created_at=now - dt.timedelta(days=days))
+        complaint.refresh_from_db()
         department = Department.objects.filter(organization=org, name=dept).first() if dept else None
         if status != "received":
             services.complaint_update(complaint=complaint, acting_user=ctx.users["coordinator"], status=status,

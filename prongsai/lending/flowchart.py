@@ -11,6 +11,8 @@ from xml.sax.saxutils import escape
 
 from pythainlp.tokenize import word_tokenize
 
+from prongsai.core.thai import to_thai_digits
+
 WIDTH = 560
 BOX_W = 440
 LINE_H = 22
@@ -18,6 +20,7 @@ PAD = 12
 GAP = 34
 CHARS_PER_LINE = 34
 SMALL_CHARS = 44
+CLOSERS = {")", "]", ".", ",", ":", "ๆ", "”", "’"}
 
 
 def _visible_len(text: str) -> int:
@@ -27,7 +30,8 @@ def _visible_len(text: str) -> int:
 def wrap(text: str, limit: int) -> list[str]:
     lines, current = [], ""
     for word in word_tokenize(text or "", engine="newmm", keep_whitespace=True):
-        if current and _visible_len(current + word) > limit:
+        # Closing punctuation never starts a line.
+        if current and _visible_len(current + word) > limit and word.strip() not in CLOSERS:
             lines.append(current.strip())
             current = word.lstrip()
         else:
@@ -37,7 +41,8 @@ def wrap(text: str, limit: int) -> list[str]:
     return lines or [""]
 
 
-def flowchart_svg(steps: list[dict], *, title: str, start_label: str = "เริ่มต้น", end_label: str = "สิ้นสุด") -> str:
+def flowchart_svg(steps: list[dict], *, title: str, start_label: str = "เริ่มต้น", end_label: str = "สิ้นสุด",
+                  thai_digits: bool = True) -> str:
     """steps: [{"title": str, "who": str (optional), "time": str (optional)}]. Returns an
     accessible inline SVG (role=img with a title and a text description of every step)."""
     x = (WIDTH - BOX_W) // 2
@@ -59,7 +64,7 @@ def flowchart_svg(steps: list[dict], *, title: str, start_label: str = "เร�
     y = terminal(start_label, y)
     for number, step in enumerate(steps, start=1):
         y = arrow(y)
-        main = wrap(f"{number}. {step.get('title', '')}", CHARS_PER_LINE)
+        main = wrap(f"{to_thai_digits(number) if thai_digits else number}. {step.get('title', '')}", CHARS_PER_LINE)
         detail = []
         if step.get("who"):
             detail += wrap(f"ผู้รับผิดชอบ: {step['who']}", SMALL_CHARS)
@@ -78,7 +83,7 @@ def flowchart_svg(steps: list[dict], *, title: str, start_label: str = "เร�
     y = arrow(y)
     y = terminal(end_label, y)
     height = y + 10
-    desc = " → ".join(f"{n}. {s.get('title', '')}" for n, s in enumerate(steps, start=1))
+    desc = " → ".join(f"{to_thai_digits(n) if thai_digits else n}. {s.get('title', '')}" for n, s in enumerate(steps, start=1))
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
         f'role="img" aria-labelledby="fc-title fc-desc" font-family="Sarabun, \'Noto Sans Thai\', sans-serif" font-size="16">'

@@ -57,7 +57,9 @@ def _month(request, today: dt.date) -> tuple[int, int]:
 
 def _procedure_context(organization) -> dict:
     procedure = selectors.procedure_for(organization=organization) or services.procedure_default(organization)
-    return {"procedure": procedure, "flowchart": mark_safe(flowchart_svg(procedure.steps, title=procedure.title))}
+    # flowchart_svg escapes every text it draws, so the markup is safe to embed.
+    svg = flowchart_svg(procedure.steps, title=procedure.title, thai_digits=organization.thai_digits)
+    return {"procedure": procedure, "flowchart": mark_safe(svg)}
 
 
 # --- public -----------------------------------------------------------------------------

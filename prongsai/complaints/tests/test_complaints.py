@@ -107,8 +107,9 @@ def test_a_department_of_another_organization_cannot_be_assigned(cast, client):
 
 
 def test_statistics_count_by_month_category_and_status_without_personal_data(cast, client):
-    from prongsai.core.thai import fiscal_year_of
     from django.utils import timezone
+
+    from prongsai.core.thai import fiscal_year_of
 
     make(cast.org_a, subject="เรื่องลับเฉพาะ", name="ชื่อผู้ร้องลับ")
     services.report_submit(organization=cast.org_a, data={

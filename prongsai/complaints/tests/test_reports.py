@@ -90,17 +90,17 @@ def test_an_anonymous_report_stores_no_address_or_identity_anywhere(cast, client
 
 
 def test_the_secret_is_stored_only_as_a_hash(cast, client):
-    code, secret = receipt_of(post_report(client))
+    _code, secret = receipt_of(post_report(client))
     report = CorruptionReport.objects.get()
     assert report.secret_hash.startswith("scrypt$")
     assert secret.replace("-", "") not in all_text_in_database()
 
 
 def test_a_wrong_secret_and_an_unknown_code_get_the_same_answer(cast, client):
-    code, secret = receipt_of(post_report(client))
+    code, _secret = receipt_of(post_report(client))
     wrong = client.post(url("report_track"), {"code": code, "secret": "AAAA-BBBB-CCCC-DDDD"})
     unknown = client.post(url("report_track"), {"code": "RZZZZZZZZZZZ", "secret": "AAAA-BBBB-CCCC-DDDD"})
-    strip = lambda r: re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", r.content.decode()).replace(code, "")  # noqa: E731
+    strip = lambda r: re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", r.content.decode()).replace(code, "")
     assert wrong.status_code == unknown.status_code == 400
     assert strip(wrong) == strip(unknown).replace("RZZZZZZZZZZZ", "")
 

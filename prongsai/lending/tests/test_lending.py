@@ -1,7 +1,6 @@
 """Lending: the calendar refuses overlapping bookings, approval only by the responsible
 person, hand-over and return with condition, overdue reminders, the registry and roles."""
 
-import datetime as dt
 import io
 import time
 from unittest import mock
@@ -11,7 +10,6 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
 
 from prongsai.core.antiabuse import issue_form_token
 from prongsai.lending import services
