@@ -113,3 +113,27 @@ def test_a_broken_file_is_refused_in_thai_not_a_crash():
     assert "ไม่ได้" in exc.value.messages[0]
     with pytest.raises(ValidationError):
         scrub.scrub(b"\x89PNG\r\n\x1a\n broken", "image", "x.png")
+
+
+@pytest.mark.django_db
+def test_rotate_report_keys_re_encrypts_everything_with_the_new_key(cast, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.core.management import call_command
+
+    from prongsai.complaints.forms import clean_evidence_upload
+    from prongsai.complaints.models import CorruptionReport, ReportEvidence
+
+    from .conftest import make_report
+
+    old, new = settings.ENCRYPTION_KEYS[0], Fernet.generate_key().decode()
+    png = io.BytesIO()
+    from PIL import Image
+
+    Image.new("RGB", (5, 5)).save(png, format="PNG")
+    make_report(cast.org_a, evidence=clean_evidence_upload(SimpleUploadedFile("a.png", png.getvalue())))
+    settings.ENCRYPTION_KEYS = [new, old]
+    call_command("rotate_report_keys", stdout=io.StringIO())
+    settings.ENCRYPTION_KEYS = [new]
+    report = CorruptionReport.objects.get()
+    assert crypto.decrypt_json(report.content_enc)["subject"]
+    assert crypto.decrypt_bytes(ReportEvidence.objects.get().file.read())[:4] == b"\x89PNG"

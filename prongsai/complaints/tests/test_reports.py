@@ -309,3 +309,18 @@ def _pdf_bytes(author: str) -> bytes:
     buf = io.BytesIO()
     writer.write(buf)
     return buf.getvalue()
+
+
+def test_old_report_receipts_are_purged_but_not_other_channels(cast, client):
+    import datetime as dt
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    post_report(client)
+    services.complaint_submit(organization=cast.org_a, data={
+        "category": "service", "subject": "s", "details": "d", "name": "n", "phone": "0811111111", "attachment": None})
+    IdempotencyRecord.objects.update(created_at=timezone.now() - dt.timedelta(days=2))
+    call_command("purge_report_receipts", stdout=io.StringIO())
+    assert list(IdempotencyRecord.objects.values_list("scope", flat=True)) == [services.SCOPE_COMPLAINT]
+    assert CorruptionReport.objects.count() == 1
