@@ -127,3 +127,12 @@ class ThaiModelFormMixin:
             elif isinstance(field, forms.IntegerField):
                 field.error_messages["invalid"] = gettext_lazy("“%(label)s” ต้องเป็นตัวเลข") % {"label": label}
                 field.error_messages["required"] = gettext_lazy("กรุณากรอก “%(label)s”") % {"label": label}
+
+
+def apply_errors(form, exc: ValidationError) -> None:
+    """Put a service's ValidationError on the form: on the field it names, else on the form."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)

@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from prongsai.complaints.fields import apply_errors as _apply_errors
 from prongsai.core.antiabuse import IdempotencyConflict, client_ip, rate_limited
 from prongsai.tenancy.access import Role, get_owned, staff_view
 
@@ -34,14 +35,6 @@ from .models import Booking, ItemPhoto, LendableItem
 
 ITEM_MANAGERS = (Role.ADMIN, Role.COORDINATOR, Role.DEPARTMENT_STAFF)
 REQUEST_LIMIT = (10, 3600)
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _month(request, today: dt.date) -> tuple[int, int]:

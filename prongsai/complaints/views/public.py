@@ -17,6 +17,7 @@ from prongsai.core.antiabuse import IdempotencyConflict, client_ip, rate_limited
 from prongsai.core.thai import fiscal_year_of
 
 from .. import crypto, selectors, services
+from ..fields import apply_errors as _apply_errors
 from ..forms import ComplaintForm, EvidenceForm, ReportForm, TrackForm
 from ..models import Complaint, CorruptionReport
 
@@ -36,14 +37,6 @@ def too_many(request, bucket: str, ident: str | None = None) -> bool:
 
 def limited_response(request):
     return render(request, "complaints/limited.html", status=429)
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def home(request, org_slug):

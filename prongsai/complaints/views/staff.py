@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from prongsai.tenancy.access import Role, get_owned, staff_view
 
 from .. import selectors, services
+from ..fields import apply_errors as _apply_errors
 from ..forms import ComplaintActionForm, GuidelineForm, OfficerForm, ReportActionForm
 from ..models import (
     Complaint,
@@ -26,14 +27,6 @@ from ..models import (
 
 COMPLAINT_HANDLERS = (Role.ADMIN, Role.COORDINATOR, Role.EXECUTIVE, Role.DEPARTMENT_STAFF)
 CONTENT_TYPES = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _file_response(data: bytes, kind: str, name: str) -> HttpResponse:
