@@ -9,7 +9,11 @@ def _staff_nav(request):
     items = []
     for config in apps.get_app_configs():
         for label, url_name, roles in getattr(config, "staff_nav", ()):
-            if roles and membership.role not in roles:
+            # roles: None (every member), a tuple of role names, or a callable(membership) -> bool
+            if callable(roles):
+                if not roles(membership):
+                    continue
+            elif roles and membership.role not in roles:
                 continue
             try:
                 url = reverse(url_name, kwargs={"org_slug": request.organization.slug})
