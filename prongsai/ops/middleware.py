@@ -120,3 +120,24 @@ class SessionHostMiddleware:
         if bound is not None and bound != request.get_host().lower():
             logout(request)
         return self.get_response(request)
+
+
+class TrustedProxyMiddleware:
+    """Behind nginx (or a load balancer) every request arrives from the proxy's address. When the
+    direct peer is one of settings.TRUSTED_PROXIES, take the client address from X-Forwarded-For:
+    the right-most entry that is not itself a trusted proxy (entries further left are whatever the
+    client sent, and could be forged). Rate limits and login lock-outs then count real clients."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.trusted = set(getattr(settings, "TRUSTED_PROXIES", ()))
+
+    def __call__(self, request):
+        meta = request.META
+        if self.trusted and meta.get("REMOTE_ADDR") in self.trusted and meta.get("HTTP_X_FORWARDED_FOR"):
+            hops = [h.strip() for h in meta["HTTP_X_FORWARDED_FOR"].split(",") if h.strip()]
+            while hops and hops[-1] in self.trusted:
+                hops.pop()
+            if hops:
+                meta["REMOTE_ADDR"] = hops[-1][:45]
+        return self.get_response(request)
