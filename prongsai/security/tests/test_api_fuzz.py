@@ -22,6 +22,20 @@ def load_schema():
 schema = load_schema()
 
 
+@pytest.fixture(autouse=True)
+def _keep_test_connection():
+    """Calls go straight to the WSGI app, whose request signals would close the test's database
+    connection (inside its transaction); the Django test client detaches them the same way."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @schema.parametrize()
 @hypothesis_settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 def test_api_never_answers_a_server_error(case, cast):
