@@ -1,0 +1,162 @@
+"""Scale: does one organization's page get slower when the database holds 1,000 organizations?
+
+Builds two PostgreSQL databases: `single` (the demo's organization อบต.กำปัง with a few years of
+volume: its demo rows copied VOLUME times) and `many` (the same plus 999 other organizations, each
+a copy of it, so every table holds ~1,000× the rows). Then times the same pages of กำปัง in both
+(every public and staff page whose route needs only the organization), in-process through Django,
+and prints the ratio per page and overall. A ratio near 1.0 means the tenant indexes do their job.
+
+    .venv/bin/python bench/scale_bench.py [--orgs 1000] [--volume 5] [--repeat 15]"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import PYTHON, ROOT, base_env, emit, machine, manage, pg_url, recreate  # noqa: E402
+
+
+GROWTH_TABLES = ("audit_", "complaints_complaint", "core_idempotencyrecord", "lending_booking")
+GROWTH_COPIES = 3
+
+
+def measure(repeat: int) -> None:
+    """Run inside Django (DATABASE_URL set by the parent): time every organization-only page."""
+    import django
+
+    sys.path.insert(0, str(ROOT))
+    django.setup()
+    from django.test import Client
+    from django.urls import get_resolver
+    from django_scopes import scopes_disabled
+
+    from prongsai.accounts.models import User
+    from prongsai.security.discover import all_routes, fill_route
+
+    slug = "kampang"
+    with scopes_disabled():
+        user = User.objects.get(username="coordinator")
+    pages = sorted({p for r in all_routes() if (p := fill_route(r, org_slug=slug))})
+    anon, staff = Client(), Client()
+    staff.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    get_resolver()
+    out = {}
+    for path in pages:
+        client = staff if "/staff/" in path else anon
+        r = client.get(path)
+        if r.status_code != 200 or r.streaming:
+            continue
+        client.get(path)
+        samples = []
+        for _ in range(repeat):
+            t = time.perf_counter()
+            client.get(path)
+            samples.append((time.perf_counter() - t) * 1000)
+        out[path] = round(statistics.median(samples), 2)
+    print("PAGES " + json.dumps(out))
+
+
+def timed_pages(url: str, repeat: int) -> dict[str, float]:
+    env = base_env(DATABASE_URL=url)
+    r = subprocess.run([PYTHON, __file__, "--measure", "--repeat", str(repeat)], cwd=ROOT, env=env, capture_output=True, text=True)
+    line = next((ln for ln in r.stdout.splitlines() if ln.startswith("PAGES ")), None)
+    if line is None:
+        raise SystemExit(f"measure failed:\n{r.stdout[-3000:]}\n{r.stderr[-3000:]}")
+    return json.loads(line[6:])
+
+
+def table_rows(url: str) -> tuple[int, int, int]:
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        conn.execute("ANALYZE")
+        total = conn.execute("SELECT COALESCE(SUM(n_live_tup), 0) FROM pg_stat_user_tables").fetchone()[0]
+        orgs = conn.execute("SELECT COUNT(*) FROM tenancy_organization").fetchone()[0]
+        size = conn.execute("SELECT pg_database_size(current_database())").fetchone()[0]
+    return int(total), int(orgs), int(size)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--orgs", type=int, default=1000)
+    ap.add_argument("--volume", type=int, default=5, help="copies of the demo organization's rows it holds")
+    ap.add_argument("--repeat", type=int, default=15)
+    ap.add_argument("--measure", action="store_true")
+    args = ap.parse_args()
+    if args.measure:
+        return measure(args.repeat)
+    import psycopg
+
+    from seed import copy_organization, delete_organization
+
+    t0 = time.monotonic()
+    single = recreate("prongsai_prod_scale_single")
+    env = base_env(DATABASE_URL=single, PRONGSAI_VAR_DIR=str(Path("/tmp/prongsai-scale-bench")))
+    Path("/tmp/prongsai-scale-bench").mkdir(exist_ok=True)
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_demo")
+    with psycopg.connect(single, autocommit=True) as conn:
+        src = conn.execute("SELECT id FROM tenancy_organization WHERE slug = 'kampang'").fetchone()[0]
+        # The demo's second organization goes: `single` holds exactly one.
+        others = [r[0] for r in conn.execute("SELECT id FROM tenancy_organization WHERE id <> %s", (src,)).fetchall()]
+        if args.volume > 1:
+            info = copy_organization(conn, src_org=src, copies=range(1, args.volume), offset=100_000, same_org=True)
+            print(f"volume ×{args.volume}: {sum(info['rows'].values())} rows added, skipped {info['skipped']}")
+            # Tables that grow every year (audit trail, complaints, receipts, bookings): a few more years.
+            info = copy_organization(conn, src_org=src, copies=range(1, GROWTH_COPIES), offset=5_000_000, same_org=True,
+                                     only=GROWTH_TABLES, log=lambda *_: None)
+            print(f"growth tables ×{GROWTH_COPIES}: {sum(info['rows'].values())} rows added")
+        for oid in others:
+            delete_organization(conn, oid)
+    single_rows, _, single_size = table_rows(single)
+    many = recreate("prongsai_prod_scale_many", template="prongsai_prod_scale_single")
+    with psycopg.connect(many, autocommit=True) as conn:
+        step = 100
+        for lo in range(1, args.orgs, step):
+            hi = min(lo + step, args.orgs)
+            info = copy_organization(conn, src_org=src, copies=range(lo, hi), offset=1_000_000, same_org=False,
+                                     org_base=1_000_000, clone_users=True, log=lambda *_: None)
+            print(f"  organizations {lo + 1}–{hi}: {sum(info['rows'].values())} rows; skipped {info['skipped']}", flush=True)
+    many_rows, many_orgs, many_size = table_rows(many)
+    seeded = time.monotonic() - t0
+    print(f"single: 1 organization, {single_rows:,} rows, {single_size / 2**20:.0f} MiB")
+    print(f"many:   {many_orgs:,} organizations, {many_rows:,} rows, {many_size / 2**20:.0f} MiB (seeded in {seeded:.0f} s)")
+
+    a = timed_pages(single, args.repeat)
+    b = timed_pages(many, args.repeat)
+    # Only the organization's own pages: the platform's front page lists every organization, so it
+    # grows with their number by design (paginate it before a national deployment; see docs/scale.md).
+    front = (a.get("/"), b.get("/"))
+    common = sorted(p for p in set(a) & set(b) if p.startswith("/kampang/"))
+    ratios = {p: round(b[p] / a[p], 2) for p in common if a[p] > 0}
+    print(f"\n{'page (อบต.กำปัง)':<55} {'1 org ms':>9} {f'{many_orgs} orgs ms':>12} {'ratio':>6}")
+    for p in common:
+        print(f"{p:<55} {a[p]:>9.1f} {b[p]:>12.1f} {ratios[p]:>6.2f}")
+    geo = statistics.geometric_mean(ratios.values()) if ratios else None
+    worst = max(ratios.items(), key=lambda kv: kv[1]) if ratios else None
+    print(f"\nplatform front page (lists every organization): {front[0]} ms → {front[1]} ms")
+    print(f"geometric mean ratio ({many_orgs} orgs / 1 org): {geo:.2f}; worst: {worst}")
+    emit("scale_bench", {
+        "machine": machine(), "organizations": many_orgs, "rows_single": single_rows, "rows_many": many_rows,
+        "db_mib_single": round(single_size / 2**20), "db_mib_many": round(many_size / 2**20),
+        "pages": len(common), "ratio_geomean": round(geo, 3) if geo else None,
+        "ratio_worst": {"page": worst[0], "ratio": worst[1]} if worst else None,
+        "front_page_ms": {"single": front[0], "many": front[1]},
+        "median_ms_single": {p: a[p] for p in common}, "median_ms_many": {p: b[p] for p in common},
+    })
+    if os.environ.get("BENCH_KEEP_DATABASES") != "1":
+        from _common import pg_admin
+
+        for name in ("prongsai_prod_scale_many", "prongsai_prod_scale_single"):
+            pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+if __name__ == "__main__":
+    main()
