@@ -94,7 +94,7 @@ def main() -> None:
         return measure(args.repeat)
     import psycopg
 
-    from seed import copy_organization, delete_organization
+    from seed import copy_organization, delete_organization, id_offset
 
     t0 = time.monotonic()
     single = recreate("prongsai_prod_scale_single")
@@ -107,10 +107,10 @@ def main() -> None:
         # The demo's second organization goes: `single` holds exactly one.
         others = [r[0] for r in conn.execute("SELECT id FROM tenancy_organization WHERE id <> %s", (src,)).fetchall()]
         if args.volume > 1:
-            info = copy_organization(conn, src_org=src, copies=range(1, args.volume), offset=100_000, same_org=True)
+            info = copy_organization(conn, src_org=src, copies=range(1, args.volume), offset=0, same_org=True)
             print(f"volume ×{args.volume}: {sum(info['rows'].values())} rows added, skipped {info['skipped']}")
             # Tables that grow every year (audit trail, complaints, receipts, bookings): a few more years.
-            info = copy_organization(conn, src_org=src, copies=range(1, GROWTH_COPIES), offset=5_000_000, same_org=True,
+            info = copy_organization(conn, src_org=src, copies=range(1, GROWTH_COPIES), offset=0, same_org=True,
                                      only=GROWTH_TABLES, log=lambda *_: None)
             print(f"growth tables ×{GROWTH_COPIES}: {sum(info['rows'].values())} rows added")
         for oid in others:
@@ -119,9 +119,10 @@ def main() -> None:
     many = recreate("prongsai_prod_scale_many", template="prongsai_prod_scale_single")
     with psycopg.connect(many, autocommit=True) as conn:
         step = 100
+        offset = id_offset(conn)  # one offset for every batch
         for lo in range(1, args.orgs, step):
             hi = min(lo + step, args.orgs)
-            info = copy_organization(conn, src_org=src, copies=range(lo, hi), offset=1_000_000, same_org=False,
+            info = copy_organization(conn, src_org=src, copies=range(lo, hi), offset=offset, same_org=False,
                                      org_base=1_000_000, clone_users=True, log=lambda *_: None)
             print(f"  organizations {lo + 1}–{hi}: {sum(info['rows'].values())} rows; skipped {info['skipped']}", flush=True)
     many_rows, many_orgs, many_size = table_rows(many)

@@ -53,6 +53,17 @@ def shift(col: str, typ: str, offset: int) -> str:
     return f"{col} + g::bigint * {offset}"
 
 
+def id_offset(conn, tables=None, names=None) -> int:
+    """Ids of copy g are id + g × offset: the offset exceeds every id in every copied table."""
+    tables = tables or schema(conn)
+    names = names or [n for n, t in tables.items() if t.tenant or n == "accounts_user"]
+    top = 1
+    for n in names:
+        if tables[n].columns.get("id", ("",))[0] in ("bigint", "integer"):
+            top = max(top, conn.execute(f'SELECT COALESCE(MAX(id), 0) FROM "{n}"').fetchone()[0])
+    return 10 ** len(str(top))
+
+
 def delete_organization(conn, org_id: int) -> None:
     """Remove one organization and every row that belongs to it (foreign keys checked at commit)."""
     tables = schema(conn)
@@ -101,6 +112,7 @@ def copy_organization(conn, *, src_org: int, copies: range, offset: int, same_or
         shifted.add("accounts_user")
     skipped, counts = [], {}
     g_lo, g_hi = copies.start, copies.stop - 1
+    offset = offset or id_offset(conn, tables, shifted)
 
     if not same_org:
         org = tables["tenancy_organization"]
@@ -141,7 +153,7 @@ def copy_organization(conn, *, src_org: int, copies: range, offset: int, same_or
         if t.tenant:
             where = f"x.organization_id = {src_org}"
         elif name == "accounts_user":
-            where = "TRUE"  # every user, so that any user foreign key finds its copy
+            where = f"x.id < {offset}"  # every original user, so that any user foreign key finds its copy
         else:
             fk, ref = next((c, r) for c, r in t.fks.items() if r in tenant)
             where = f'x."{fk}" IN (SELECT id FROM "{ref}" WHERE organization_id = {src_org})'
