@@ -108,6 +108,7 @@ def main() -> None:
     args = ap.parse_args()
     ensure_tools()
     work = Path(tempfile.mkdtemp(prefix="prongsai-load-"))
+    work.chmod(0o755)  # nginx's workers (www-data) read the saved page from here
     dbname = "prongsai_prod_load"
     url = recreate(dbname)
     from cryptography.fernet import Fernet
@@ -142,6 +143,7 @@ def main() -> None:
         for path in (home, "/static/css/prongsai.css"):
             for _ in range(20):
                 urllib.request.urlopen(base + path, timeout=5).read()  # warm up every worker
+        load_before = os.getloadavg()[0]
         results["home_page"] = wrk(base + home, seconds=args.seconds, connections=args.connections, script="")
         results["submission_api"] = wrk(base + api, seconds=args.seconds, connections=args.connections,
                                         script=f'PATH = "{api}"\n' + POST_LUA)
@@ -183,7 +185,8 @@ http {{
         pg_admin(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
         shutil.rmtree(work, ignore_errors=True)
 
-    print(f"\n{args.connections} concurrent clients, {args.seconds} s each, wrk on 127.0.0.1")
+    print(f"\n{args.connections} concurrent clients, {args.seconds} s each, wrk on 127.0.0.1; "
+          f"machine load average before: {load_before:.1f} on {os.cpu_count()} cores (other processes share them)")
     print(f"{'target':<22} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
     for name, r in results.items():
         print(f"{name:<22} {r['rps']:>9.1f} {r['p50_ms']:>8.2f} {r['p95_ms']:>8.2f} {r['p99_ms']:>8.2f} {r['errors']:>7}")
@@ -194,7 +197,8 @@ http {{
     print(f"target p99 < 100 ms and zero errors: {target}")
     emit("load_bench", {"machine": machine(), "connections": args.connections, "seconds": args.seconds,
                         "gunicorn_workers": args.workers, "home_path": home, **results,
-                        "ratio_nginx_static_to_home": round(ratio, 2), "target_met": target})
+                        "ratio_nginx_static_to_home": round(ratio, 2), "target_met": target,
+                        "load_average_before": round(load_before, 2)})
 
 
 if __name__ == "__main__":
