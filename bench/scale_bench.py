@@ -27,67 +27,87 @@ GROWTH_TABLES = ("audit_", "complaints_complaint", "core_idempotencyrecord", "le
 GROWTH_COPIES = 3
 
 
-def measure(repeat: int) -> None:
-    """Run inside Django (DATABASE_URL set by the parent): time every organization-only page."""
+def measure(repeat: int, many_name: str) -> None:
+    """Run inside Django (DATABASE_URL = the single-organization database): for every page of the
+    organization, requests alternate between the two databases (A B, B A, …), so both see the same
+    load from whatever else runs on the machine; the ratio is taken from these paired samples."""
     import django
 
     sys.path.insert(0, str(ROOT))
     django.setup()
+    from django.conf import settings
+    from django.db import connection
     from django.test import Client
-    from django.urls import get_resolver
     from django_scopes import scopes_disabled
 
     from prongsai.accounts.models import User
     from prongsai.security.discover import all_routes, fill_route
 
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"  # valid on both databases
+    names = {"single": connection.settings_dict["NAME"], "many": many_name}
+
+    def use(which):
+        if connection.settings_dict["NAME"] != names[which]:
+            connection.close()
+            connection.settings_dict["NAME"] = names[which]
+
     slug = "kampang"
     with scopes_disabled():
         user = User.objects.get(username="coordinator")
-    pages = sorted({p for r in all_routes() if (p := fill_route(r, org_slug=slug))})
+    pages = sorted({p for r in all_routes() if (p := fill_route(r, org_slug=slug)) and p.startswith(f"/{slug}/")})
+    pages.append("/")
     anon, staff = Client(), Client()
     staff.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    from django.db import connection
-
-    get_resolver()
-    out, work = {}, {}
+    ms = {"single": {}, "many": {}}
+    work = {"single": {}, "many": {}}
     for path in pages:
         client = staff if "/staff/" in path else anon
-        r = client.get(path)
-        if r.status_code != 200 or r.streaming:
+        ok = True
+        for which in ("single", "many"):
+            use(which)
+            r = client.get(path)
+            ok = ok and r.status_code == 200 and not r.streaming
+        if not ok:
             continue
-        captured = []
+        samples = {"single": [], "many": []}
+        for i in range(repeat):
+            for which in (("single", "many") if i % 2 == 0 else ("many", "single")):
+                use(which)
+                client.get(path)  # warm: connection and caches of this database
+                t = time.perf_counter()
+                client.get(path)
+                samples[which].append((time.perf_counter() - t) * 1000)
+        for which in ("single", "many"):
+            ms[which][path] = round(statistics.median(samples[which]), 2)
+            # Work done in the database, independent of CPU contention: buffers (8 KiB pages)
+            # touched by the page's queries, from EXPLAIN (ANALYZE, BUFFERS).
+            use(which)
+            captured = []
 
-        def collect(execute, sql, params, many, context, captured=captured):
-            captured.append((sql, params))
-            return execute(sql, params, many, context)
+            def collect(execute, sql, params, many, context, captured=captured):
+                captured.append((sql, params))
+                return execute(sql, params, many, context)
 
-        with connection.execute_wrapper(collect):
-            client.get(path)
-        samples = []
-        for _ in range(repeat):
-            t = time.perf_counter()
-            client.get(path)
-            samples.append((time.perf_counter() - t) * 1000)
-        out[path] = round(statistics.median(samples), 2)
-        # Work done in the database, independent of CPU contention: buffers (8 KiB pages) touched by
-        # the page's queries, from EXPLAIN (ANALYZE, BUFFERS).
-        blocks = 0
-        with connection.cursor() as cursor:
-            for sql, params in captured:
-                if not sql.lstrip().upper().startswith("SELECT"):
-                    continue
-                cursor.execute("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + sql, params)
-                plan = cursor.fetchone()[0]
-                plan = json.loads(plan) if isinstance(plan, str) else plan
-                top = plan[0]["Plan"]
-                blocks += top.get("Shared Hit Blocks", 0) + top.get("Shared Read Blocks", 0)
-        work[path] = {"queries": len(captured), "blocks": blocks}
-    print("PAGES " + json.dumps({"ms": out, "work": work}))
+            with connection.execute_wrapper(collect):
+                client.get(path)
+            blocks = 0
+            with connection.cursor() as cursor:
+                for sql, params in captured:
+                    if not sql.lstrip().upper().startswith("SELECT"):
+                        continue
+                    cursor.execute("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + sql, params)
+                    plan = cursor.fetchone()[0]
+                    plan = json.loads(plan) if isinstance(plan, str) else plan
+                    top = plan[0]["Plan"]
+                    blocks += top.get("Shared Hit Blocks", 0) + top.get("Shared Read Blocks", 0)
+            work[which][path] = {"queries": len(captured), "blocks": blocks}
+    print("PAGES " + json.dumps({"ms": ms, "work": work}))
 
 
-def timed_pages(url: str, repeat: int) -> dict:
-    env = base_env(DATABASE_URL=url)
-    r = subprocess.run([PYTHON, __file__, "--measure", "--repeat", str(repeat)], cwd=ROOT, env=env, capture_output=True, text=True)
+def timed_pages(single_url: str, many_name: str, repeat: int) -> dict:
+    env = base_env(DATABASE_URL=single_url)
+    r = subprocess.run([PYTHON, __file__, "--measure", "--repeat", str(repeat), "--many-name", many_name],
+                       cwd=ROOT, env=env, capture_output=True, text=True)
     line = next((ln for ln in r.stdout.splitlines() if ln.startswith("PAGES ")), None)
     if line is None:
         raise SystemExit(f"measure failed:\n{r.stdout[-3000:]}\n{r.stderr[-3000:]}")
@@ -109,13 +129,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--orgs", type=int, default=1000)
     ap.add_argument("--volume", type=int, default=5, help="copies of the demo organization's rows it holds")
-    ap.add_argument("--repeat", type=int, default=15)
-    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--repeat", type=int, default=11)
+    ap.add_argument("--many-name", default="prongsai_prod_scale_many")
     ap.add_argument("--reuse", action="store_true", help="measure databases kept by an earlier run (BENCH_KEEP_DATABASES=1)")
     ap.add_argument("--measure", action="store_true")
     args = ap.parse_args()
     if args.measure:
-        return measure(args.repeat)
+        return measure(args.repeat, args.many_name)
     import psycopg
 
     from seed import copy_organization, delete_organization, id_offset
@@ -161,15 +181,8 @@ def report(args, single, many, single_rows, single_size, many_rows, many_orgs, m
     print(f"single: 1 organization, {single_rows:,} rows, {single_size / 2**20:.0f} MiB")
     print(f"many:   {many_orgs:,} organizations, {many_rows:,} rows, {many_size / 2**20:.0f} MiB (seeded in {seeded:.0f} s)")
 
-    # Alternate the two databases (A B A B …) and keep each page's best median: on a shared machine
-    # this cancels most of the drift from other load.
-    a, b, work = {}, {}, {}
-    for _ in range(args.rounds):
-        for url, best, key in ((single, a, "single"), (many, b, "many")):
-            got = timed_pages(url, args.repeat)
-            work[key] = got["work"]
-            for page, ms in got["ms"].items():
-                best[page] = min(ms, best.get(page, ms))
+    got = timed_pages(single, "prongsai_prod_scale_many", args.repeat)
+    a, b, work = got["ms"]["single"], got["ms"]["many"], got["work"]
     # Only the organization's own pages: the platform's front page lists every organization, so it
     # grows with their number by design (paginate it before a national deployment; see docs/scale.md).
     front = (a.get("/"), b.get("/"))
