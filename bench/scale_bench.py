@@ -22,7 +22,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import PYTHON, ROOT, base_env, emit, machine, manage, pg_url, recreate  # noqa: E402
 
-
 GROWTH_TABLES = ("audit_", "complaints_complaint", "core_idempotencyrecord", "lending_booking")
 GROWTH_COPIES = 3
 
@@ -137,7 +136,6 @@ def main() -> None:
     if args.measure:
         return measure(args.repeat, args.many_name)
     import psycopg
-
     from seed import copy_organization, delete_organization, id_offset
 
     t0 = time.monotonic()

@@ -204,7 +204,7 @@ def restore(src: Path, *, force: bool = False) -> dict:
     if not force and not database_is_empty():
         raise BackupError("the target database holds data; restore into an empty database or pass --force")
     load_database(src, manifest["database"])
-    for name, digest in manifest["files"].items():
+    for name in manifest["files"]:
         if default_storage.exists(name):
             default_storage.delete(name)
         with open(src / MEDIA_DIR / name, "rb") as f:

@@ -179,7 +179,7 @@ def submit(client, form: HtmlForm, data: dict, *, rounds: int = 6, addresses=Non
     data = dict(data)
     tried: dict[str, int] = {}
     responses = []
-    for i in range(rounds):
+    for _ in range(rounds):
         kw = dict(extra)
         if addresses is not None:
             kw["REMOTE_ADDR"] = next(addresses)

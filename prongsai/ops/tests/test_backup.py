@@ -10,7 +10,6 @@ import pytest
 from .procs import counts_per_org, file_checksums, fresh_database, manage
 
 
-
 def test_demo_backup_restores_into_an_empty_database(tmp_path):
     with fresh_database(tmp_path, "bksrc") as src, fresh_database(tmp_path, "bkdst") as dst:
         manage(src, "migrate", "--noinput", "-v0")
