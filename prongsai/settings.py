@@ -82,6 +82,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "prongsai.ops.middleware.TrustedProxyMiddleware",
+    "prongsai.ops.routers.ReplicaMiddleware",  # no-op unless DATABASE_REPLICA_URL is set
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -126,6 +127,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if os.environ.get("DATABASE_REPLICA_URL"):
+    # A streaming replica for anonymous public pages (prongsai.ops.routers); writes and staff: primary.
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")), conn_health_checks=True
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["prongsai.ops.routers.ReplicaRouter"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL + immediate transactions: writers wait instead of failing, readers never block.
     # synchronous=FULL: a receipt shown to a citizen survives a power cut (NORMAL in WAL mode may
