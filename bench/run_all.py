@@ -47,6 +47,9 @@ def main() -> int:
         results[script.stem] = entry
     out = HERE / "results" / "latest.json"
     out.parent.mkdir(exist_ok=True)
+    if only and out.exists():  # a partial run (`run_all.py load_bench`) updates the other figures' file
+        previous = json.loads(out.read_text(encoding="utf-8")).get("results", {})
+        results = {**previous, **results}
     payload = {"when": datetime.now(UTC).isoformat(timespec="seconds"), "machine": machine(), "results": results}
     out.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"\nfigures written to {out.relative_to(HERE.parent)}" + (f"; failed: {', '.join(failed)}" if failed else ""))
