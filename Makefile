@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/prongsai
 
-.PHONY: run install migrate demo test test-sqlite test-postgres lint bench clean
+.PHONY: run install migrate demo test test-sqlite test-postgres lint bench check-deploy clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -41,7 +41,12 @@ lint: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 bench: install
+	@script/ensure-postgres
 	$(BIN)/python bench/run_all.py
+
+# nginx -t on the site, gunicorn config, check --deploy with a production environment (docs/deploy.md).
+check-deploy: install
+	script/check-deploy
 
 clean:
 	rm -rf var/prongsai.sqlite3* var/media

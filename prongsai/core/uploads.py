@@ -4,6 +4,7 @@ what the bytes are, and the size must be within the limit. One place for every a
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 
 import filetype
@@ -82,4 +83,47 @@ def validate_upload(upload, *, kinds: set[str], max_bytes: int | None = None) ->
             % {"name": upload.name, "label": KINDS[declared][1]},
             code="content_mismatch",
         )
+    if actual == "image":
+        check_image(upload)
     return actual
+
+
+# Markup hidden in a picture (a polyglot: an image to the upload check, a page to a browser that
+# sniffs). XMP metadata is XML but never contains these.
+IMAGE_MARKUP = re.compile(rb"<(script|html|body|iframe|svg|object|embed|\?php)\b|\bon(error|load)\s*=|javascript:", re.I)
+
+
+def check_image(upload) -> None:
+    """A picture must decode, stay within UPLOAD_MAX_PIXELS (a pixel flood decompresses a small
+    file into gigabytes) and carry no markup (polyglot)."""
+    from PIL import Image
+
+    bad = ValidationError(
+        _("ไฟล์รูปภาพ “%(name)s” เสียหายหรือไม่ใช่รูปภาพที่รองรับ กรุณาตรวจสอบไฟล์") % {"name": upload.name}, code="bad_image"
+    )
+    max_pixels = getattr(settings, "UPLOAD_MAX_PIXELS", 40_000_000)
+    upload.seek(0)
+    try:
+        with Image.open(upload) as img:
+            width, height = img.size
+            if width * height > max_pixels:
+                raise ValidationError(
+                    _("รูปภาพ “%(name)s” มีขนาด %(w)s × %(h)s จุด ใหญ่เกินกำหนด กรุณาย่อขนาดรูปก่อนส่ง")
+                    % {"name": upload.name, "w": width, "h": height},
+                    code="too_many_pixels",
+                )
+            img.verify()
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError(
+            _("รูปภาพ “%(name)s” ใหญ่เกินกำหนด กรุณาย่อขนาดรูปก่อนส่ง") % {"name": upload.name}, code="too_many_pixels"
+        ) from None
+    except Exception:  # noqa: BLE001 — Pillow raises many kinds for broken data
+        raise bad from None
+    finally:
+        upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    if IMAGE_MARKUP.search(data):
+        raise bad

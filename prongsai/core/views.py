@@ -1,4 +1,3 @@
-from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
 
@@ -15,9 +14,15 @@ def home(request):
 
 
 def health(request):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """For the load balancer and monitoring: 200 when the database (and the cache, when shared)
+    answer, 503 otherwise. Never cached; reveals nothing but ok/error per check."""
+    from prongsai.ops.health import run_checks
+
+    checks = run_checks()
+    ok = all(v == "ok" for v in checks.values())
+    response = JsonResponse({"status": "ok" if ok else "error", "checks": checks}, status=200 if ok else 503)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def not_found(request, exception=None):

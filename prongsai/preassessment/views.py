@@ -40,7 +40,7 @@ def survey_create(request, org_slug):
                 organization=request.organization, acting_user=request.user, **form.cleaned_data
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            form.add_error(None, exc.messages)  # a model error may name a field the form lacks
         else:
             messages.success(request, _("สร้างแบบสำรวจแล้ว"))
             return redirect("preassessment:survey_detail", org_slug=org_slug, pk=survey.pk)

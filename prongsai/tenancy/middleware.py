@@ -9,6 +9,8 @@ from django.http import Http404
 from django.urls import Resolver404, resolve
 from django_scopes import scope, scopes_disabled
 
+from prongsai.ops.context import current_organization_id
+
 from .models import Membership, Organization
 
 
@@ -39,6 +41,14 @@ class OrganizationMiddleware:
 
             return page_not_found(request, Http404())
         request.organization = organization
+        # The cache key function and JSON logs read the organization from this context var.
+        token = current_organization_id.set(organization.pk)
+        try:
+            return self._serve(request, organization)
+        finally:
+            current_organization_id.reset(token)
+
+    def _serve(self, request, organization):
         with scope(organization=organization):
             if request.user.is_authenticated:
                 request.membership = (
