@@ -76,3 +76,21 @@ def dashboard(*, plan: Plan, rnd: Round, today: dt.date):
         "overdue": overdue,
         "no_evidence": no_evidence,
     }
+
+
+def may_update_result(membership, issue: Issue) -> bool:
+    """Coordinators and admins update every issue; department staff only the issues their
+    department is responsible for; executives and viewers read only."""
+    if membership is None:
+        return False
+    if membership.manages_plans:
+        return True
+    if membership.role == membership.Role.DEPARTMENT_STAFF and membership.department_id:
+        return any(d.id == membership.department_id for d in issue.departments.all())
+    return False
+
+
+def unanswered_flagged(*, plan: Plan, issues, summary):
+    """Flagged indicators (below the pass mark) of the plan's framework with no issue yet."""
+    answered = {i.indicator_id for i in issues if i.indicator_id}
+    return [line for line in summary.flagged if line.indicator.id not in answered]
