@@ -53,6 +53,11 @@ def round_results(*, rnd: Round):
 def dashboard(*, plan: Plan, rnd: Round, today: dt.date):
     """Progress by instrument and by department, overdue issues and issues with no evidence."""
     results = list(round_results(rnd=rnd))
+    # Done in this round or an earlier one: such an issue is not overdue in a later round.
+    done_so_far = set(
+        RoundResult.objects.filter(organization=plan.organization, round__plan=plan, round__number__lte=rnd.number,
+                                   status=RoundResult.Status.DONE).values_list("issue_id", flat=True)
+    )
     by_instrument = {code: {"total": 0, "done": 0} for code in INSTRUMENT_ORDER}
     by_department = defaultdict(lambda: {"total": 0, "done": 0})
     overdue, no_evidence = [], []
@@ -63,7 +68,7 @@ def dashboard(*, plan: Plan, rnd: Round, today: dt.date):
         for dept in r.issue.departments.all():
             by_department[dept.name]["total"] += 1
             by_department[dept.name]["done"] += done
-        if not done and r.issue.due_date < today:
+        if r.issue_id not in done_so_far and r.issue.due_date < today:
             overdue.append(r)
         if not r.evidence.all():
             no_evidence.append(r)

@@ -54,7 +54,12 @@ def dashboard(request, org_slug):
     if plan is not None:
         rounds = list(plan.rounds.all())
         today = timezone.localdate()
-        current = next((r for r in rounds if r.period_end >= today), rounds[-1] if rounds else None)
+        current = next((r for r in rounds if r.period_end >= today), None)
+        if current is None and rounds:
+            # Every round has ended: show the latest one anybody has reported on.
+            reported = set(RoundResult.objects.filter(organization=org, round__plan=plan, reported_at__isnull=False)
+                           .values_list("round_id", flat=True))
+            current = next((r for r in reversed(rounds) if r.pk in reported), rounds[-1])
         chosen = request.GET.get("round")
         if chosen and chosen.isdigit():
             current = next((r for r in rounds if r.number == int(chosen)), current)
