@@ -18,9 +18,9 @@ class ScoreField(forms.CharField):
                          widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}), **kwargs)
 
     def clean(self, value):
-        value = super().clean(value)
-        if value and "\x00" in value:
+        if value and "\x00" in str(value):
             raise ValidationError(_("“%(label)s” มีอักขระควบคุมที่ไม่อนุญาต (NUL) กรุณาพิมพ์ใหม่") % {"label": self.label})
+        value = super().clean(value)
         return parse_score(value, label=f"“{self.label}”")
 
 
