@@ -33,7 +33,9 @@ def parse_score(raw, *, label: str) -> Decimal | None:
     if isinstance(raw, (int, float, Decimal)) and not isinstance(raw, bool):
         text = str(raw)
     else:
-        text = parse_thai_number(str(raw)).replace("\x00", "")
+        if "\x00" in str(raw):
+            raise ValidationError(_("%(label)s: มีอักขระควบคุมที่ไม่อนุญาต (NUL) กรุณาพิมพ์ใหม่") % {"label": label})
+        text = parse_thai_number(str(raw))
     if text == "":
         return None
     try:
@@ -174,7 +176,7 @@ def result_import(*, organization, framework: Framework, acting_user, upload) ->
     scores, oit_scores, errors, seen = {}, {}, [], set()
     for row in rows:
         prefix = _("แถวที่ %(n)s") % {"n": row.number}
-        code = parse_thai_number(row.code).upper().replace("\x00", "")
+        code = parse_thai_number(row.code).upper()
         try:
             if row.kind == KIND_INDICATOR:
                 indicator = indicators.get(code.split(".")[0] if re.fullmatch(r"\d+\.0+", code) else code)

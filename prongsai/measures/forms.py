@@ -53,6 +53,8 @@ class YearField(forms.CharField):
                          error_messages={"required": gettext_lazy("กรุณากรอก “%(label)s”") % {"label": label}}, **kwargs)
 
     def clean(self, value):
+        if value and "\x00" in str(value):
+            raise ValidationError(NUL_MESSAGE % {"label": self.label})
         value = to_arabic_digits(super().clean(value) or "").strip()
         if not value:
             return None
@@ -149,8 +151,8 @@ class IssueForm(forms.Form):
 
 class RoundForm(forms.Form):
     name = ThaiCharField(label=gettext_lazy("ชื่อรอบ (เว้นว่างได้)"), max_length=100, required=False)
-    months = forms.CharField(label=gettext_lazy("จำนวนเดือน"), max_length=4,
-                             widget=forms.TextInput(attrs={"inputmode": "numeric"}))
+    months = ThaiCharField(label=gettext_lazy("จำนวนเดือน"), max_length=4,
+                           widget=forms.TextInput(attrs={"inputmode": "numeric"}))
     period_end = ThaiDateField(label=gettext_lazy("ผลการดำเนินงานถึงวันที่"))
 
     def __init__(self, *args, plan, **kwargs):
@@ -159,6 +161,8 @@ class RoundForm(forms.Form):
 
     def clean_months(self):
         value = to_arabic_digits(self.cleaned_data["months"]).strip()
+        if "\x00" in value:
+            raise ValidationError(NUL_MESSAGE % {"label": _("จำนวนเดือน")})
         if not value.isdigit() or not 1 <= int(value) <= 12:
             raise ValidationError(_("“จำนวนเดือน” ต้องเป็นตัวเลข ๑–๑๒"))
         return int(value)

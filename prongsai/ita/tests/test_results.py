@@ -196,10 +196,12 @@ def test_unreadable_files_are_refused_in_thai(client_for, cast, fw, name, data, 
 
 
 def test_nul_in_an_imported_cell_gives_no_server_error(client_for, cast, fw):
-    rows = [header(), ["ตัวชี้วัด", "1", "", "9\x000"]]
+    rows = [header(), ["ตัวชี้วัด", "1", "", "90"], ["ตัวชี้วัด", "2\x00", "", "80"], ["ตัวชี้วัด", "3", "", "9\x000"]]
     response = client_for(cast.alice).post("/alpha/staff/ita/2566/import/", {"file": csv_upload(rows)})
-    assert response.status_code in (302, 400)
-    assert not IndicatorScore.objects.exclude(score=Decimal("90")).exists()
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "แถวที่ 3:" in body and "แถวที่ 4: มีอักขระควบคุมที่ไม่อนุญาต (NUL)" in body
+    assert not IndicatorScore.objects.exists()
 
 
 # --- roles and tenancy ------------------------------------------------------------------------

@@ -200,3 +200,32 @@ def test_dashboard_progress_overdue_and_missing_evidence(client_for, cast, plan_
     assert [r.issue for r in ctx["overdue"]] == [office]
     body = response.content.decode()
     assert url(office) in body
+
+
+@pytest.mark.parametrize("path,data", [
+    ("/alpha/staff/plans/new/", {"fiscal_year": "25\x0067", "source": "empty"}),
+    ("/alpha/staff/plans/new/", {"fiscal_year": "2567", "source": "\x00"}),
+    ("/alpha/staff/plans/2566/rounds/new/", {"name": "รอบ\x00", "months": "6", "period_end": "2023-03-31"}),
+    ("/alpha/staff/plans/2566/rounds/new/", {"name": "", "months": "6\x00", "period_end": "2023-03-31"}),
+    ("/alpha/staff/plans/2566/rounds/new/", {"name": "", "months": "6", "period_end": "2023-03-31\x00"}),
+    ("/alpha/staff/plans/2566/issues/new/", {"instrument": "IIT", "title": "ก", "methods": "ก", "due_date": "2023-03-31",
+                                            "departments": ["\x00"]}),
+    ("/alpha/staff/plans/2566/issues/new/", {"instrument": "IIT", "title": "ก", "methods": "ก", "due_date": "2023-03-31",
+                                            "departments": ["1"], "indicator": "\x00"}),
+])
+def test_nul_anywhere_in_plan_and_round_forms_is_refused_without_a_server_error(client_for, cast, plan_a, path, data):
+    rounds_before = plan_a.rounds.count()
+    response = client_for(cast.alice).post(path, data)
+    assert response.status_code == 400
+    assert plan_a.rounds.count() == rounds_before and not plan_a.issues.filter(title="ก").exists()
+
+
+def test_nul_in_evidence_fields_and_audit_filters(client_for, cast, plan_a):
+    budget = issue(plan_a, "การใช้จ่ายงบประมาณ")
+    client = client_for(cast.bob)
+    response = client.post(url(budget, suffix="evidence/"), {"title": "ก\x00", "url": "https://example.com/\x00"})
+    assert response.status_code == 400 and "NUL" in response.content.decode()
+    assert not Evidence.objects.exists()
+    page = client_for(cast.alice).get("/alpha/staff/audit/", {"kind": "\x00", "plan": "\x00", "issue": "\x00",
+                                                              "actor": "\x00", "page": "\x00"})
+    assert page.status_code == 200
