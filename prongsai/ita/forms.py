@@ -28,6 +28,7 @@ class ResultForm(forms.Form):
     """One score field per indicator (ind_<number>) and an optional 0/100 per OIT item (oit_<id>)."""
 
     def __init__(self, *args, framework, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.framework = framework
         self.indicators = list(framework.indicators.select_related("instrument").order_by("number"))
@@ -55,5 +56,9 @@ class ResultForm(forms.Form):
 
 
 class ImportForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
     file = forms.FileField(label=gettext_lazy("ไฟล์ผลการประเมิน (CSV หรือ XLSX ตามแม่แบบ)"),
                            error_messages={"required": gettext_lazy("กรุณาเลือกไฟล์ที่จะนำเข้า")})

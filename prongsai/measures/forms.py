@@ -63,7 +63,15 @@ class YearField(forms.CharField):
         return int(value)
 
 
-class PlanCreateForm(forms.Form):
+class ThaiForm(forms.Form):
+    """Labels without Django's trailing colon (Thai labels often end in a closing bracket)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class PlanCreateForm(ThaiForm):
     SOURCES = [
         ("empty", gettext_lazy("แผนว่าง")),
         ("copy", gettext_lazy("คัดลอกจากแผนของปีที่แล้ว")),
@@ -72,17 +80,24 @@ class PlanCreateForm(forms.Form):
     fiscal_year = YearField(label=gettext_lazy("ปีงบประมาณ พ.ศ."))
     answers_year = YearField(label=gettext_lazy("ตอบผลการประเมิน ITA ปี (เว้นว่าง = ปีก่อนหน้า)"), required=False)
     source = ThaiChoiceField(label=gettext_lazy("เริ่มจาก"), choices=SOURCES, widget=forms.RadioSelect, initial="empty")
-    templates = forms.MultipleChoiceField(label=gettext_lazy("แม่แบบที่ใช้"), required=False,
+    template_set = forms.ChoiceField(label=gettext_lazy("ใช้แม่แบบทั้งชุด"), required=False)
+    templates = forms.MultipleChoiceField(label=gettext_lazy("หรือเลือกทีละประเด็น"), required=False,
                                           widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["template_set"].choices = [("", "—")] + [
+            (key, f"{data['title']} ({len(data['issues'])})") for key, data in templates_library.template_sets().items()]
         self.fields["templates"].choices = [
             (t["key"], f"{t['instrument']} · {t['title']}") for t in templates_library.all_templates()
         ]
 
     def clean(self):
         data = super().clean()
+        chosen = data.get("template_set")
+        if chosen:
+            keys = [t["key"] for t in templates_library.template_sets()[chosen]["issues"]]
+            data["templates"] = keys + [k for k in data.get("templates") or [] if k not in keys]
         if data.get("source") == "templates" and not data.get("templates"):
             self.add_error("templates", _("เลือกแม่แบบอย่างน้อยหนึ่งประเด็น"))
         return data
@@ -100,7 +115,7 @@ class DepartmentsField(forms.ModelMultipleChoiceField):
             }, **kwargs)
 
 
-class IssueForm(forms.Form):
+class IssueForm(ThaiForm):
     instrument = ThaiChoiceField(label=gettext_lazy("เครื่องมือการประเมิน"), choices=Instrument.choices)
     indicator = forms.ModelChoiceField(label=gettext_lazy("ตัวชี้วัด"), queryset=Indicator.objects.none(), required=False,
                                        error_messages={"invalid_choice": gettext_lazy("“ตัวชี้วัด” ที่เลือกไม่มีในกรอบการประเมินที่แผนนี้ตอบ")})
@@ -149,7 +164,7 @@ class IssueForm(forms.Form):
         return data
 
 
-class RoundForm(forms.Form):
+class RoundForm(ThaiForm):
     name = ThaiCharField(label=gettext_lazy("ชื่อรอบ (เว้นว่างได้)"), max_length=100, required=False)
     months = ThaiCharField(label=gettext_lazy("จำนวนเดือน"), max_length=4,
                            widget=forms.TextInput(attrs={"inputmode": "numeric"}))
@@ -175,13 +190,13 @@ class RoundForm(forms.Form):
         return day
 
 
-class ResultUpdateForm(forms.Form):
+class ResultUpdateForm(ThaiForm):
     status = ThaiChoiceField(label=gettext_lazy("สถานะ"), choices=RoundResult.Status.choices, widget=forms.RadioSelect)
     result = ThaiCharField(label=gettext_lazy("ผลการดำเนินงาน (หนึ่งบรรทัดต่อหนึ่งข้อ ระบบใส่เลขข้อให้เอง)"),
                            max_length=5000, required=False, textarea=True, rows=6)
 
 
-class EvidenceForm(forms.Form):
+class EvidenceForm(ThaiForm):
     title = ThaiCharField(label=gettext_lazy("ชื่อหลักฐาน"), max_length=200)
     file = forms.FileField(label=gettext_lazy("ไฟล์ (PDF, รูปภาพ, DOCX, XLSX)"), required=False)
     url = forms.CharField(label=gettext_lazy("หรือลิงก์"), max_length=500, required=False,

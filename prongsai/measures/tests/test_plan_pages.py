@@ -278,3 +278,17 @@ def test_audit_page_filters_and_paginates(client_for, cast, plan_a):
     assert "ประเด็นที่ 3" not in only_plan and "plan.create" in only_plan
     by_actor = client.get(f"/alpha/staff/audit/?actor={cast.olivia.pk}").content.decode()
     assert "ประเด็นที่ 3" in by_actor  # an actor of another organization is ignored, not matched
+
+
+def test_plan_from_a_whole_template_set(client_for, cast):
+    from prongsai.measures.templates_library import template_sets
+
+    response = client_for(cast.alice).post("/alpha/staff/plans/new/", {
+        "fiscal_year": "2566", "source": "templates", "template_set": "seed-2566"})
+    assert response.status_code == 302
+    plan = Plan.objects.get(organization=cast.org_a, fiscal_year=2566)
+    counts = {code: plan.issues.filter(instrument=code).count() for code in ("IIT", "EIT", "OIT")}
+    assert counts == {"IIT": 5, "EIT": 3, "OIT": 9} and len(template_sets()["seed-2566"]["issues"]) == 17
+    # organization names in every text are the plan's own
+    texts = " ".join(m.text for i in plan.issues.all() for m in i.methods.all())
+    assert "อบต.อัลฟา" in texts and "{" not in texts
