@@ -25,6 +25,17 @@ FIELD_LABELS = {
 TYPE_LABELS = {label_lower: label for label_lower, label in KINDS.values()}
 
 
+def type_label(target_type: str) -> str:
+    if target_type in TYPE_LABELS:
+        return TYPE_LABELS[target_type]
+    from django.apps import apps
+
+    try:
+        return str(apps.get_model(target_type)._meta.verbose_name)
+    except (LookupError, ValueError):
+        return target_type
+
+
 def _ids(qs) -> list[str]:
     return [str(pk) for pk in qs.values_list("pk", flat=True)]
 
@@ -61,9 +72,18 @@ def trail(*, organization, kind: str = "", plan=None, issue=None, actor_id: int 
     return qs
 
 
+def _status_labels() -> dict:
+    from prongsai.measures.models import Plan, RoundResult
+
+    return {**dict(RoundResult.Status.choices), **dict(Plan.Status.choices)}
+
+
 def change_lines(changes) -> list[dict]:
     """{field: [old, new]} → [{field, old, new}]; other shapes shown as a plain value."""
     lines = []
+    statuses = _status_labels()
+    if isinstance(changes, dict) and isinstance(changes.get("status"), list):
+        changes = {**changes, "status": [statuses.get(v, v) for v in changes["status"]]}
     if not isinstance(changes, dict):
         return [{"field": "", "old": None, "new": _plain(changes), "plain": True}]
     for field, value in changes.items():

@@ -41,7 +41,7 @@ def trail(request, org_slug):
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
     for entry in page:
         entry.lines = selectors.change_lines(entry.changes)
-        entry.type_label = selectors.TYPE_LABELS.get(entry.target_type, entry.target_type)
+        entry.type_label = selectors.type_label(entry.target_type)
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "audit/trail.html", {

@@ -106,7 +106,7 @@ def test_result_update_is_audited_with_old_and_new(client_for, cast, plan_a):
     assert entry.actor == cast.bob
     assert entry.changes == {"status": ["not_started", "done"], "result": ["", "เผยแพร่แล้ว"]}
     page = client_for(cast.alice).get("/alpha/staff/audit/?kind=result").content.decode()
-    assert "เผยแพร่แล้ว" in page and "not_started" in page
+    assert "เผยแพร่แล้ว" in page and "<del>ยังไม่เริ่ม</del> → <ins>ดำเนินการแล้ว</ins>" in page
 
 
 def test_bad_status_html_and_nul_in_results(client_for, cast, plan_a):
