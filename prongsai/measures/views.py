@@ -215,8 +215,11 @@ def method_move(request, org_slug, year, pk, position):
 @staff_view()
 def round_list(request, org_slug, year):
     plan = _plan(request, year)
+    rounds = list(plan.rounds.all())
+    missing_defaults = {m for _n, m, *_d in services.DEFAULT_ROUNDS} - {r.months for r in rounds}
     return render(request, "measures/round_list.html", {
-        "plan": plan, "rounds": plan.rounds.all(), "can_edit": request.membership.manages_plans})
+        "plan": plan, "rounds": rounds, "can_edit": request.membership.manages_plans,
+        "missing_defaults": bool(missing_defaults)})
 
 
 @require_POST
