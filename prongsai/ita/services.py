@@ -243,7 +243,7 @@ def template_xlsx(rows: list[list], *, title: str) -> bytes:
         ws.append(row)
     for cell in ws[1]:
         cell.font = Font(bold=True)
-    for col, width in zip("ABCD", (10, 8, 70, 10)):
+    for col, width in zip("ABCD", (10, 8, 70, 10), strict=True):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A2"
     out = io.BytesIO()
