@@ -17,7 +17,7 @@ from prongsai.ita.models import Framework, Indicator, OITItem
 from prongsai.tenancy.models import Department
 
 from . import templates_library
-from .models import Instrument, Method, RoundResult
+from .models import Instrument, Method, Plan, RoundResult
 
 NUL_MESSAGE = gettext_lazy("“%(label)s” มีอักขระควบคุมที่ไม่อนุญาต (NUL) กรุณาพิมพ์ใหม่")
 
@@ -101,6 +101,11 @@ class PlanCreateForm(ThaiForm):
         if data.get("source") == "templates" and not data.get("templates"):
             self.add_error("templates", _("เลือกแม่แบบอย่างน้อยหนึ่งประเด็น"))
         return data
+
+
+class PlanSettingsForm(ThaiForm):
+    status = ThaiChoiceField(label=gettext_lazy("สถานะ"), choices=Plan.Status.choices)
+    meeting_date = ThaiDateField(label=gettext_lazy("วันที่ประชุมคณะทำงาน"), required=False)
 
 
 class DepartmentsField(forms.ModelMultipleChoiceField):

@@ -99,3 +99,12 @@ def unanswered_flagged(*, plan: Plan, issues, summary):
     """Flagged indicators (below the pass mark) of the plan's framework with no issue yet."""
     answered = {i.indicator_id for i in issues if i.indicator_id}
     return [line for line in summary.flagged if line.indicator.id not in answered]
+
+
+def unanswered_oit_items(*, issues, summary):
+    """OIT items scored 0 in the answered result with no issue of the plan pointing at them."""
+    if summary.result is None:
+        return []
+    answered = {i.oit_item_id for i in issues if i.oit_item_id}
+    failed = summary.result.oit_scores.filter(score=0).select_related("item").order_by("item__position")
+    return [s.item for s in failed if s.item_id not in answered]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("staff/plans/", views.plan_list, name="plan_list"),
     path("staff/plans/new/", views.plan_create, name="plan_create"),
     path(P, views.plan_detail, name="plan_detail"),
+    path(P + "settings/", views.plan_settings, name="plan_settings"),
     path(P + "issues/new/", views.issue_edit, name="issue_create"),
     path(P + "issues/<int:pk>/edit/", views.issue_edit, name="issue_edit"),
     path(P + "issues/<int:pk>/delete/", views.issue_delete, name="issue_delete"),

@@ -20,7 +20,7 @@ from prongsai.ita.selectors import result_summary
 from prongsai.tenancy.access import PLAN_MANAGERS, get_owned, require, staff_view
 
 from . import selectors, services
-from .forms import EvidenceForm, IssueForm, PlanCreateForm, ResultUpdateForm, RoundForm
+from .forms import EvidenceForm, IssueForm, PlanCreateForm, PlanSettingsForm, ResultUpdateForm, RoundForm
 from .models import INSTRUMENT_ORDER, Evidence, Issue, Plan, Round, RoundResult
 
 
@@ -66,6 +66,9 @@ def dashboard(request, org_slug):
         context.update(rounds=rounds, round=current, today=today)
         if current is not None:
             context.update(selectors.dashboard(plan=plan, rnd=current, today=today))
+            if request.membership.role == request.membership.Role.DEPARTMENT_STAFF:
+                context["mine"] = [r for r in context["results"]
+                                   if selectors.may_update_result(request.membership, r.issue)]
         issues = selectors.plan_issues(plan=plan)
         summary = result_summary(organization=org, framework=plan.answers_framework)
         context["unanswered"] = selectors.unanswered_flagged(plan=plan, issues=issues, summary=summary)
@@ -121,10 +124,32 @@ def plan_detail(request, org_slug, year):
             "issue_count": len(issues),
             "summary": summary,
             "unanswered": selectors.unanswered_flagged(plan=plan, issues=issues, summary=summary),
+            "unanswered_oit": selectors.unanswered_oit_items(issues=issues, summary=summary),
             "rounds": plan.rounds.all(),
             "can_edit": request.membership.manages_plans,
         },
     )
+
+
+@staff_view(*PLAN_MANAGERS)
+def plan_settings(request, org_slug, year):
+    plan = _plan(request, year)
+    if request.method == "POST":
+        form = PlanSettingsForm(request.POST)
+        if form.is_valid():
+            try:
+                services.plan_update(plan=plan, acting_user=request.user, status=form.cleaned_data["status"],
+                                     meeting_date=form.cleaned_data["meeting_date"])
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, _("บันทึกแล้ว"))
+                return redirect(_plan_url(plan))
+        status = 400
+    else:
+        form = PlanSettingsForm(initial={"status": plan.status, "meeting_date": plan.meeting_date})
+        status = 200
+    return render(request, "measures/plan_settings.html", {"form": form, "plan": plan}, status=status)
 
 
 # --- issues -------------------------------------------------------------------------------
@@ -170,6 +195,11 @@ def issue_edit(request, org_slug, year, pk=None):
                 found = plan.answers_framework.indicators.filter(pk=int(indicator)).select_related("instrument").first()
                 if found:
                     initial.update(indicator=found.pk, instrument=found.instrument.code, title=found.title_th)
+            oit_item = request.GET.get("oit_item", "")
+            if oit_item.isdigit():
+                found = plan.answers_framework.oit_items.filter(pk=int(oit_item)).select_related("indicator").first()
+                if found:
+                    initial.update(oit_item=found.pk, indicator=found.indicator_id, instrument="OIT", title=found.title_th)
         form = IssueForm(initial=initial, plan=plan)
         status = 200
     return render(request, "measures/issue_form.html", {"form": form, "plan": plan, "issue": issue}, status=status)

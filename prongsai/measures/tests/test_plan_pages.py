@@ -292,3 +292,36 @@ def test_plan_from_a_whole_template_set(client_for, cast):
     # organization names in every text are the plan's own
     texts = " ".join(m.text for i in plan.issues.all() for m in i.methods.all())
     assert "อบต.อัลฟา" in texts and "{" not in texts
+
+
+def test_coordinator_publishes_the_plan_and_the_change_is_audited(client_for, cast, plan_a):
+    client = client_for(cast.alice)
+    assert client.get("/alpha/staff/plans/2566/settings/").status_code == 200
+    response = client.post("/alpha/staff/plans/2566/settings/", {"status": "published", "meeting_date": "4/1/2566"})
+    assert response.status_code == 302
+    plan_a.refresh_from_db()
+    assert plan_a.status == "published" and plan_a.meeting_date == dt.date(2023, 1, 4)
+    entry = AuditEntry.objects.filter(action="plan.update", target_id=str(plan_a.pk)).latest("id")
+    assert entry.changes["status"] == ["draft", "published"]
+    assert client.post("/alpha/staff/plans/2566/settings/", {"status": "gone"}).status_code == 400
+    assert client_for(cast.victor).post("/alpha/staff/plans/2566/settings/", {"status": "draft"}).status_code == 403
+    assert client_for(cast.olivia).get("/alpha/staff/plans/2566/settings/").status_code == 404
+    plan_a.refresh_from_db()
+    assert plan_a.status == "published"
+
+
+def test_oit_items_scored_zero_without_an_issue_are_listed(client_for, cast, plan_a):
+    from prongsai.ita import services as ita
+    from prongsai.ita.models import OITItem
+
+    fw = plan_a.answers_framework
+    failed = list(OITItem.objects.filter(framework=fw).order_by("position")[:2])
+    ita.result_save(organization=cast.org_a, framework=fw, acting_user=cast.alice, scores={},
+                    oit_scores={failed[0].id: 0, failed[1].id: 0})
+    client = client_for(cast.alice)
+    client.post("/alpha/staff/plans/2566/issues/new/", issue_post(cast, instrument="OIT", oit_item=failed[0].pk))
+    body = client.get("/alpha/staff/plans/2566/").content.decode()
+    panel = body[body.index("unanswered-h"):body.index('id="h-IIT"')]
+    assert f"?oit_item={failed[1].pk}" in panel and f"?oit_item={failed[0].pk}" not in panel
+    form = client.get(f"/alpha/staff/plans/2566/issues/new/?oit_item={failed[1].pk}").context["form"]
+    assert form.initial["instrument"] == "OIT" and form.initial["oit_item"] == failed[1].pk

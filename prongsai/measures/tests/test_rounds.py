@@ -229,3 +229,13 @@ def test_nul_in_evidence_fields_and_audit_filters(client_for, cast, plan_a):
     page = client_for(cast.alice).get("/alpha/staff/audit/", {"kind": "\x00", "plan": "\x00", "issue": "\x00",
                                                               "actor": "\x00", "page": "\x00"})
     assert page.status_code == 200
+
+
+def test_department_staff_see_their_own_issues_on_the_dashboard(client_for, cast, plan_a):
+    budget, office = issue(plan_a, "การใช้จ่ายงบประมาณ"), issue(plan_a, "การใช้อำนาจ")
+    response = client_for(cast.bob).get("/alpha/staff/?round=1")
+    assert [r.issue for r in response.context["mine"]] == [budget]
+    body = response.content.decode()
+    mine = body[body.index('id="mine-h"'):body.index("ความก้าวหน้าตามเครื่องมือการประเมิน")]
+    assert url(budget) in mine and url(office) not in mine
+    assert "mine" not in client_for(cast.alice).get("/alpha/staff/?round=1").context
