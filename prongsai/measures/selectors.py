@@ -52,7 +52,8 @@ def round_results(*, rnd: Round):
 
 def dashboard(*, plan: Plan, rnd: Round, today: dt.date):
     """Progress by instrument and by department, overdue issues and issues with no evidence."""
-    results = list(round_results(rnd=rnd))
+    order = {code: i for i, code in enumerate(INSTRUMENT_ORDER)}
+    results = sorted(round_results(rnd=rnd), key=lambda r: (order[r.issue.instrument], r.issue.position, r.issue.id))
     # Done in this round or an earlier one: such an issue is not overdue in a later round.
     done_so_far = set(
         RoundResult.objects.filter(organization=plan.organization, round__plan=plan, round__number__lte=rnd.number,
