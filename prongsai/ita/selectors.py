@@ -77,3 +77,35 @@ def result_summary(*, organization, framework: Framework) -> ResultSummary:
         total = quantize(sum(line.score * line.weight / Decimal(100) for line in lines))
         band = framework.band_for(total, {line.code: line.score for line in lines})
     return ResultSummary(framework, result, lines, total, band)
+
+
+def results_overview(*, organization) -> list[ResultSummary]:
+    """One summary per framework year (newest first), with or without a recorded result."""
+    frameworks = Framework.objects.all().order_by("-fiscal_year")
+    return [result_summary(organization=organization, framework=fw) for fw in frameworks]
+
+
+@dataclass
+class FlaggedLine:
+    line: IndicatorLine
+    issues: list
+
+
+def flagged_with_issues(*, organization, summary: ResultSummary):
+    """Every flagged indicator with the plan issues that answer it (plans answering this
+    framework year), and the plans an issue could be added to."""
+    from prongsai.measures.models import Issue, Plan
+
+    plans = list(Plan.objects.filter(organization=organization, answers_framework=summary.framework)
+                 .order_by("-fiscal_year"))
+    flagged_ids = [line.indicator.id for line in summary.flagged]
+    issues = list(Issue.objects.filter(organization=organization, plan__in=plans, indicator_id__in=flagged_ids)
+                  .select_related("plan", "oit_item").order_by("plan__fiscal_year", "position"))
+    lines = [FlaggedLine(line, [i for i in issues if i.indicator_id == line.indicator.id]) for line in summary.flagged]
+    return lines, plans
+
+
+def failed_oit_items(*, summary: ResultSummary):
+    if summary.result is None:
+        return []
+    return list(summary.result.oit_scores.filter(score=0).select_related("item").order_by("item__position"))

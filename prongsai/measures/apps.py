@@ -10,4 +10,6 @@ class MeasuresConfig(AppConfig):
     staff_nav = [
         (_("ภาพรวม"), "measures:dashboard", None),
         (_("แผนมาตรการ"), "measures:plan_list", None),
+        (_("ผลการประเมิน ITA"), "ita:result_list", None),
+        (_("ประวัติการแก้ไข"), "audit:trail", ("admin", "coordinator")),
     ]

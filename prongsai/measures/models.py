@@ -169,6 +169,7 @@ class Round(TenantModel):
     number = models.PositiveSmallIntegerField(_("รอบที่"))
     months = models.PositiveSmallIntegerField(_("จำนวนเดือน"), default=6)
     period_end = models.DateField(_("ผลการดำเนินงานถึงวันที่"))
+    name = models.CharField(_("ชื่อรอบ"), max_length=100, blank=True, help_text=_("เว้นว่างได้ ระบบจะใช้ “รอบ ๖ เดือน”"))
 
     class Meta:
         ordering = ["plan", "number"]
@@ -177,7 +178,7 @@ class Round(TenantModel):
         verbose_name_plural = _("รอบการติดตามผล")
 
     def __str__(self) -> str:
-        return f"รอบ {self.months} เดือน"
+        return self.name or f"รอบ {self.months} เดือน"
 
     def clean(self):
         if self.plan_id and self.period_end:

@@ -227,21 +227,62 @@ def issue_move(*, issue: Issue, acting_user, direction: int) -> None:
 
 
 @transaction.atomic
-def round_save(*, round: Round, acting_user, months: int, period_end) -> Round:
-    before = {"months": round.months, "period_end": round.period_end.isoformat() if round.period_end else None}
+def round_save(*, round: Round, acting_user, months: int, period_end, name: str | None = None) -> Round:
+    def state(r):
+        return {"name": r.name, "months": r.months,
+                "period_end": r.period_end.isoformat() if r.period_end else None}
+
+    before = state(round) if round.pk else {}
     creating = round.pk is None
     if creating:
         last = round.plan.rounds.order_by("-number").first()
         round.number = last.number + 1 if last else 1
     round.months = months
     round.period_end = period_end
+    if name is not None:
+        round.name = name
     round.full_clean()
     round.save()
     for issue in round.plan.issues.all():
         RoundResult.objects.get_or_create(organization=round.organization, round=round, issue=issue)
     audit_record(organization=round.organization, actor=acting_user, action="round.create" if creating else "round.update",
-                 target=round, changes=diff(before, {"months": months, "period_end": period_end.isoformat()}))
+                 target=round, changes=diff(before, state(round)))
     return round
+
+
+@transaction.atomic
+def rounds_create_defaults(*, plan: Plan, acting_user) -> list[Round]:
+    """The default rounds a plan lacks: 6 months to 31 Mar, 12 months to 30 Sep."""
+    created = []
+    existing = {r.months for r in plan.rounds.all()}
+    for _number, months, month, day in DEFAULT_ROUNDS:
+        if months in existing:
+            continue
+        created.append(round_save(round=Round(organization=plan.organization, plan=plan), acting_user=acting_user,
+                                  months=months, period_end=dt.date(plan.fiscal_year - 543, month, day), name=""))
+    return created
+
+
+@transaction.atomic
+def round_delete(*, round: Round, acting_user) -> None:
+    audit_record(organization=round.organization, actor=acting_user, action="round.delete", target=round,
+                 changes={"name": [str(round), None], "period_end": [round.period_end.isoformat(), None]})
+    round.delete()
+
+
+@transaction.atomic
+def method_move(*, issue: Issue, acting_user, position: int, direction: int) -> None:
+    """Swap the method at `position` (0-based, in display order) with its neighbour."""
+    methods = list(issue.methods.order_by("position", "id"))
+    other = position + direction
+    if not (0 <= position < len(methods) and 0 <= other < len(methods)):
+        return
+    before = [m.text for m in methods]
+    methods[position], methods[other] = methods[other], methods[position]
+    for pos, method in enumerate(methods):
+        Method.objects.filter(pk=method.pk).update(position=pos)
+    audit_record(organization=issue.organization, actor=acting_user, action="issue.update", target=issue,
+                 changes={"methods": [before, [m.text for m in methods]]})
 
 
 @transaction.atomic
