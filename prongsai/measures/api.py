@@ -90,7 +90,7 @@ def plan_list(request, slug: str):
         plans = selectors.plans_for(organization=org).order_by("fiscal_year")
         if not _is_member(request, org):
             plans = plans.filter(status=Plan.Status.PUBLISHED)
-        return 200, [{
+        return [{
             "fiscal_year": p.fiscal_year, "answers_year": p.answers_framework.fiscal_year, "published": p.is_public,
             "issue_count": p.issue_count, "url": f"/api/v1/organizations/{org.slug}/plans/{p.fiscal_year}/",
         } for p in plans]
@@ -131,7 +131,7 @@ def plan_detail(request, slug: str, fiscal_year: int):
                 "due_date": issue.due_date, "follow_up": [f.text for f in issue.follow_ups.all()],
                 "rounds": issue_rounds,
             })
-        return 200, {
+        return {
             "organization": org.slug, "organization_name": org.name, "fiscal_year": plan.fiscal_year,
             "answers_year": plan.answers_framework.fiscal_year, "published": plan.is_public,
             "meeting_date": plan.meeting_date, "title": str(plan),
