@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from prongsai.audit.models import AuditEntry
 from prongsai.complaints.fields import apply_errors
 
 from . import selectors, services
@@ -190,6 +189,5 @@ def member_remove(request, org_slug, pk):
 
 @staff_view(*ADMIN)
 def log(request, org_slug):
-    entries = (AuditEntry.objects.filter(organization=request.organization, target_type__in=selectors.LOGGED_TYPES)
-               .select_related("actor")[:200])
-    return render(request, "tenancy/log.html", {"entries": entries, "tab": "log"})
+    return render(request, "tenancy/log.html", {"rows": selectors.settings_log(organization=request.organization),
+                                                "tab": "log"})

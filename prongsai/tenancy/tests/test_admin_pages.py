@@ -63,7 +63,7 @@ def test_profile_update_is_stored_normalised_and_audited(cast, client_for):
     assert entry.actor == cast.admin_a
     assert entry.changes["base_name"] == ["อัลฟา", "อัลฟาใหม่"] and entry.changes["thai_digits"] == [True, False]
     log = c.get("/alpha/staff/settings/log/").content.decode()
-    assert "organization.update" in log and "อัลฟาใหม่" in log
+    assert "แก้ไขข้อมูลหน่วยงาน" in log and "อัลฟา → อัลฟาใหม่" in log and "ใช้เลขไทย</strong>: ใช่ → ไม่" in log
 
 
 @pytest.mark.parametrize("field,value,message", [
