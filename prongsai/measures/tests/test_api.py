@@ -1,6 +1,7 @@
 """The read-only JSON API of plans (and the publish switch that decides who may read them)."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.core.management import call_command
@@ -17,7 +18,7 @@ ISSUE_FIELDS = {"number", "instrument", "indicator", "oit_item", "title", "metho
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
 
 
 def test_the_demo_plan_2566_has_17_issues_with_every_field(demo, client):

@@ -26,10 +26,11 @@ be listed, with a reason, in UNFILLABLE — so a new route is either filled or r
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import io
 import itertools
 import re
-import dataclasses
 from dataclasses import dataclass
 
 import pytest
@@ -235,7 +236,7 @@ def _values(model, fld, org, limit=2):
 def combos(route: Route, specs: dict[str, Spec], org) -> list[tuple[dict, dict]]:
     """[(kwargs with org's ids, the same kwargs with every object id replaced by a missing one)]."""
     partial: list[tuple[dict, dict]] = [({}, {})]
-    for converter, kwarg in route.kwargs:
+    for _converter, kwarg in route.kwargs:
         spec = specs[kwarg]
         grown = []
         for real, fake in partial:
@@ -266,7 +267,7 @@ def world(db, settings):
     from cryptography.fernet import Fernet
 
     settings.ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
     b = Organization.objects.get(slug="kampang")
     a = Organization.objects.get(slug="thungsawang")
     _complete(b)
@@ -282,8 +283,6 @@ def world(db, settings):
 
 def _complete(org) -> None:
     """Rows the demo does not have, so every object route has something of B to try."""
-    import io
-
     from django.core.files.uploadedfile import SimpleUploadedFile
     from PIL import Image
 
