@@ -271,3 +271,13 @@ def test_members_of_another_organization_are_404(cast, client_for):
     assert c.post(f"/alpha/staff/settings/members/{olivia.pk}/remove/").status_code == 404
     olivia.refresh_from_db()
     assert olivia.role == Role.COORDINATOR
+
+
+def test_a_suspended_member_is_treated_as_an_outsider(cast, client_for):
+    bob = Membership.objects.get(user=cast.bob)
+    client_for(cast.admin_a).post(f"/alpha/staff/settings/members/{bob.pk}/", {
+        "role": "department_staff", "department": cast.finance_a.pk})  # is_active unticked
+    bob.refresh_from_db()
+    assert bob.is_active is False
+    assert client_for(cast.bob).get("/alpha/staff/").status_code == 404
+    assert "ระงับ" in client_for(cast.admin_a).get("/alpha/staff/settings/members/").content.decode()
