@@ -74,6 +74,9 @@ FREE = {
     ("complaints:statistics_year", "year"): [2566],  # statistics of a fiscal year, not an object
     ("preassessment:add_issue", "number"): [1],  # an indicator number of the framework
     ("training:*", "kind"): lambda: sorted(_lazy_register_kinds()),  # which register; pk follows
+    # By name, in every app: a file format suffix, a position within a parent object.
+    ("*:*", "fmt"): ["pdf", "xlsx"],
+    ("*:*", "position"): [0],
 }
 # The model of a kwarg that depends on another kwarg: (namespace:*, kwarg) → fn(kwargs so far) → model
 DEPENDENT = {
@@ -163,7 +166,7 @@ def _match_model(token: str, app_label: str):
 
 
 def _lookup(table, route: Route, kwarg: str):
-    for key in ((route.key, kwarg), (f"{route.namespace}:*", kwarg)):
+    for key in ((route.key, kwarg), (f"{route.namespace}:*", kwarg), ("*:*", kwarg)):
         if key in table:
             return table[key]
     return None
@@ -330,7 +333,7 @@ def test_every_route_is_either_fillable_or_reviewed():
         "Routes whose kwargs the crawler cannot fill (add an OVERRIDES/FREE/DEPENDENT entry, "
         f"or list them in UNFILLABLE with a reason): {sorted(unfillable - set(UNFILLABLE))}; "
         f"listed but now fillable or gone: {sorted(set(UNFILLABLE) - unfillable)}")
-    keys = {r.key for r in routes} | {f"{r.namespace}:*" for r in routes}
+    keys = {r.key for r in routes} | {f"{r.namespace}:*" for r in routes} | {"*:*"}
     stale = [k for k, _ in [*OVERRIDES, *FREE, *DEPENDENT] if k not in keys] + [k for k in SKIPPED if k not in keys]
     assert not stale, f"override entries for routes that no longer exist: {stale}"
 
