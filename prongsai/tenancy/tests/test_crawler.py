@@ -71,10 +71,12 @@ OVERRIDES = {
 }
 # Parameters that are not keys of an object: (namespace:url_name, kwarg) → values to use.
 FREE = {
-    ("complaints:statistics_year", "year"): [2566],  # statistics of a fiscal year, not an object
     ("preassessment:add_issue", "number"): [1],  # an indicator number of the framework
     ("training:*", "kind"): lambda: sorted(_lazy_register_kinds()),  # which register; pk follows
-    # By name, in every app: a file format suffix, a position within a parent object.
+    # By name, in every app: a fiscal year (a filter or a framework year, not an object of B — where a
+    # year IS the key of an organization's object, as for plans, OVERRIDES maps it to the model), a file
+    # format suffix, a position within a parent object.
+    ("*:*", "year"): [2566],
     ("*:*", "fmt"): ["pdf", "xlsx"],
     ("*:*", "position"): [0],
 }
