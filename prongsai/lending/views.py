@@ -75,7 +75,8 @@ def item_detail(request, org_slug, pk):
     today = timezone.localdate()
     form = None
     if item.public:
-        form = BookingForm(request.POST or None, item=item)
+        # Bound on every POST, even an empty one (an empty QueryDict is falsy: unbound → no cleaned_data → 500).
+        form = BookingForm(request.POST if request.method == "POST" else None, item=item)
         if request.method == "POST":
             limit, window = REQUEST_LIMIT
             if rate_limited(organization=org, bucket="lending-request", ident=client_ip(request), limit=limit, window=window):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import publish, views
 
 app_name = "measures"
 P = "staff/plans/<int:year>/"
@@ -28,4 +28,5 @@ urlpatterns = [
     path(R + "issues/<int:issue_pk>/evidence/", views.evidence_add, name="evidence_add"),
     path("staff/evidence/<int:pk>/", views.evidence_file, name="evidence_file"),
     path("staff/evidence/<int:pk>/delete/", views.evidence_remove, name="evidence_remove"),
+    path(P + "publish/", publish.plan_publish, name="plan_publish"),
 ]

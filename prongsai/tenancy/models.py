@@ -13,6 +13,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+# Date styles an organization may choose (core.thai.thai_date styles), shown with an example.
+DATE_STYLES = [
+    ("medium", _("วันที่ เดือนย่อ ปีเต็ม เช่น ๓๑ มี.ค. ๒๕๖๖")),
+    ("long", _("วันที่ เดือนเต็ม ปีเต็ม เช่น ๓๑ มีนาคม ๒๕๖๖")),
+    ("short", _("วันที่ เดือนย่อ ปีย่อ เช่น ๓๑ มี.ค. ๖๖")),
+]
+
 RESERVED_SLUGS = {"admin", "api", "accounts", "static", "media", "staff", "health", "i18n", "o"}
 
 
@@ -58,6 +65,10 @@ class Organization(models.Model):
         _("รหัสหนังสือราชการ"), max_length=30, blank=True, help_text=_("เช่น นม ๗๓๕๐๑ (เลขที่หนังสือจะต่อท้ายโดยระบบ)")
     )
     thai_digits = models.BooleanField(_("ใช้เลขไทย"), default=True)
+    date_style = models.CharField(
+        _("รูปแบบวันที่"), max_length=10, choices=DATE_STYLES, default="medium",
+        help_text=_("รูปแบบวันที่ที่ใช้แสดงบนหน้าเว็บเมื่อไม่ได้กำหนดเฉพาะ"),
+    )
     is_active = models.BooleanField(_("เปิดใช้งาน"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -13,8 +13,12 @@ def _thai_digits(context) -> bool:
 
 
 @register.simple_tag(takes_context=True)
-def bedate(context, value, style="medium"):
-    """{% bedate issue.due_date "short" %} → ๓๑ มี.ค. ๖๖ (digits per the organization)."""
+def bedate(context, value, style=None):
+    """{% bedate issue.due_date "short" %} → ๓๑ มี.ค. ๖๖ (digits per the organization).
+    With no style, the organization's date style (Organization.date_style) is used."""
+    if style is None:
+        org = getattr(context.get("request"), "organization", None) if context else None
+        style = getattr(org, "date_style", None) or "medium"
     return thai.thai_date(value, thai_digits=_thai_digits(context), style=style)
 
 
