@@ -1,0 +1,293 @@
+"""The document model → DOCX with python-docx: real styles and tables, TH Sarabun New named
+for Thai (complex-script run properties w:cs/w:szCs/w:bCs and w:lang w:bidi="th-TH", without
+which Word and LibreOffice fall back to another font at 11 pt), 16 pt, A4, official margins,
+header rows that repeat, rows that do not split, ZWSP between Thai words."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from docx import Document as DocxDocument
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from .garuda import emblem_path
+from .thaitext import break_opportunities
+
+FONT = "TH Sarabun New"
+BODY_PT = 16
+TEXT_WIDTH_CM = 16.0  # A4 21 cm − left 3 cm − right 2 cm
+
+
+def _rpr_fonts(rpr, *, size=None, bold=None):
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    if bold is not None:
+        for tag in ("w:b", "w:bCs"):
+            el = rpr.find(qn(tag))
+            if el is None:
+                el = OxmlElement(tag)
+                rpr.append(el)
+            el.set(qn("w:val"), "1" if bold else "0")
+    if size is not None:
+        for tag in ("w:sz", "w:szCs"):
+            el = rpr.find(qn(tag))
+            if el is None:
+                el = OxmlElement(tag)
+                rpr.append(el)
+            el.set(qn("w:val"), str(int(size * 2)))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "th-TH")
+    lang.set(qn("w:bidi"), "th-TH")
+
+
+def _style(doc, name, *, base="Normal", size=BODY_PT, bold=False, align=None, indent=None, space_after=0,
+           kind=1):
+    styles = doc.styles
+    style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, kind)
+    if name != "Normal":
+        style.base_style = styles[base]
+    style.font.name = FONT
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    _rpr_fonts(style.element.get_or_add_rPr(), size=size, bold=bold)
+    pf = style.paragraph_format
+    pf.space_before = Pt(0)
+    pf.space_after = Pt(space_after)
+    pf.line_spacing = 1.0
+    if align is not None:
+        pf.alignment = align
+    if indent is not None:
+        pf.first_line_indent = indent
+    return style
+
+
+def _thai_distribute(paragraph):
+    ppr = paragraph._p.get_or_add_pPr()
+    jc = ppr.find(qn("w:jc"))
+    if jc is None:
+        jc = OxmlElement("w:jc")
+        ppr.append(jc)
+    jc.set(qn("w:val"), "thaiDistribute")
+
+
+def _run(paragraph, text, *, bold=None, size=None):
+    run = paragraph.add_run(break_opportunities(text))
+    if bold is not None or size is not None:
+        _rpr_fonts(run._r.get_or_add_rPr(), size=size, bold=bold)
+        if bold is not None:
+            run.bold = bold
+        if size is not None:
+            run.font.size = Pt(size)
+    return run
+
+
+def _no_borders(table):
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tbl_pr.append(borders)
+
+
+def _row_flag(row, tag):
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement(tag)
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def _page_number_header(section, thai: bool):
+    section.different_first_page_header_footer = True
+    header = section.header
+    header.is_linked_to_previous = False
+    p = header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(p, "- ")
+    run = p.add_run()
+    for kind, text in (("begin", None), (None, "PAGE \\* " + ("ThaiArabic" if thai else "Arabic")), ("end", None)):
+        if kind:
+            fld = OxmlElement("w:fldChar")
+            fld.set(qn("w:fldCharType"), kind)
+            run._r.append(fld)
+        else:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+    _run(p, " -")
+
+
+def _setup_section(section, *, top_cm):
+    section.page_width = Cm(21.0)
+    section.page_height = Cm(29.7)
+    section.top_margin = Cm(top_cm)
+    section.bottom_margin = Cm(2.0)
+    section.left_margin = Cm(3.0)
+    section.right_margin = Cm(2.0)
+    section.header_distance = Cm(1.0)
+
+
+def docx_bytes(model: dict, *, emblem: Path | None = None) -> bytes:
+    doc = DocxDocument()
+    emblem = emblem or emblem_path()
+    normal = _style(doc, "Normal")
+    normal.paragraph_format.space_after = Pt(0)
+    _style(doc, "Memo Title", size=29, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _style(doc, "Memo Field")
+    _style(doc, "Body Text Thai", indent=Cm(2.5))
+    _style(doc, "Centered Heading", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _style(doc, "Signature", align=WD_ALIGN_PARAGRAPH.CENTER)
+    _style(doc, "Table Caption", bold=True, space_after=2)
+    _style(doc, "Table Text", size=15)
+    _style(doc, "Table Heading", size=15, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    core = doc.core_properties
+    core.title = model.get("title", "")[:250]
+    core.author = "Prongsai"
+    core.language = "th-TH"
+    thai = model.get("thai_digits", True)
+
+    for index, section_model in enumerate(model["sections"]):
+        layout = section_model["layout"]
+        top = 1.5 if layout in ("memo", "announcement") else 2.5
+        if index == 0:
+            section = doc.sections[0]
+        else:
+            section = doc.add_section(WD_SECTION.NEW_PAGE)
+        _setup_section(section, top_cm=top)
+        if layout == "annex":
+            _page_number_header(section, thai)
+        elif index == 0:
+            section.header.is_linked_to_previous = False
+        for block in section_model["blocks"]:
+            _block(doc, block, emblem)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def _block(doc, b, emblem):
+    t = b["t"]
+    if t == "memo_title":
+        table = doc.add_table(rows=1, cols=3)
+        _no_borders(table)
+        widths = (Cm(3.0), Cm(10.0), Cm(3.0))
+        for cell, width in zip(table.rows[0].cells, widths):
+            cell.width = width
+        pic = table.rows[0].cells[0].paragraphs[0]
+        pic.add_run().add_picture(str(emblem), height=Cm(1.5))
+        title = table.rows[0].cells[1].paragraphs[0]
+        title.style = doc.styles["Memo Title"]
+        _run(title, b["text"])
+    elif t == "garuda":
+        p = doc.add_paragraph(style="Centered Heading")
+        p.add_run().add_picture(str(emblem), height=Cm(3.0))
+    elif t == "memo_field":
+        p = doc.add_paragraph(style="Memo Field")
+        _run(p, b["label"], bold=True, size=20)
+        _run(p, "  " + b["value"])
+        if b.get("label2"):
+            p.paragraph_format.tab_stops.add_tab_stop(Cm(8.0))
+            p.add_run("\t")
+            _run(p, b["label2"], bold=True, size=20)
+            _run(p, "  " + b["value2"])
+        if b["label"] == "เรื่อง":
+            p.paragraph_format.space_after = Pt(6)
+            _bottom_border(p)
+    elif t == "heading":
+        p = doc.add_paragraph(style="Centered Heading")
+        _run(p, b["text"])
+    elif t == "rule":
+        p = doc.add_paragraph(style="Centered Heading")
+        _run(p, "------------------------------------", bold=False)
+    elif t == "para":
+        if b.get("label"):
+            p = doc.add_paragraph(style="Memo Field")
+            p.paragraph_format.space_before = Pt(4)
+            _run(p, b["label"], bold=True, size=20)
+            _run(p, "  " + b["text"])
+        else:
+            p = doc.add_paragraph(style="Body Text Thai" if b.get("indent") else "Normal")
+            if b.get("center"):
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                p.paragraph_format.space_before = Pt(12)
+            elif b.get("indent"):
+                _thai_distribute(p)
+            _run(p, b["text"])
+    elif t == "notice":
+        p = doc.add_paragraph(style="Centered Heading")
+        p.paragraph_format.space_before = Pt(12)
+        _run(p, b["text"], bold=False)
+    elif t == "signatures":
+        for item in b["items"]:
+            for i, line in enumerate((f"({item['name'] or '...............................................'})",
+                                      item["position"])):
+                p = doc.add_paragraph(style="Signature")
+                p.paragraph_format.left_indent = Cm(TEXT_WIDTH_CM * 0.45)
+                p.paragraph_format.keep_with_next = i == 0
+                if i == 0:
+                    p.paragraph_format.space_before = Pt(40)
+                _run(p, line)
+    elif t == "table":
+        _table(doc, b)
+
+
+def _bottom_border(paragraph):
+    ppr = paragraph._p.get_or_add_pPr()
+    bdr = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(k), v)
+    bdr.append(bottom)
+    ppr.append(bdr)
+
+
+def _table(doc, b):
+    caption = doc.add_paragraph(style="Table Caption")
+    caption.paragraph_format.space_before = Pt(8)
+    caption.paragraph_format.keep_with_next = True
+    _run(caption, b["caption"])
+    columns = b["columns"]
+    table = doc.add_table(rows=1, cols=len(columns))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    widths = [Cm(TEXT_WIDTH_CM * c["width"] / 100) for c in columns]
+    header = table.rows[0]
+    _row_flag(header, "w:tblHeader")
+    _row_flag(header, "w:cantSplit")
+    for cell, col, width in zip(header.cells, columns, widths):
+        cell.width = width
+        p = cell.paragraphs[0]
+        p.style = doc.styles["Table Heading"]
+        _run(p, col["label"])
+    for row_model in b["rows"]:
+        row = table.add_row()
+        _row_flag(row, "w:cantSplit")
+        for i, (cell, cell_model, width) in enumerate(zip(row.cells, row_model, widths)):
+            cell.width = width
+            lines = cell_model["lines"] or [""]
+            for j, line in enumerate(lines):
+                p = cell.paragraphs[0] if j == 0 else cell.add_paragraph()
+                p.style = doc.styles["Table Text"]
+                if cell_model.get("numbered"):
+                    p.paragraph_format.left_indent = Cm(0.55)
+                    p.paragraph_format.first_line_indent = Cm(-0.55)
+                if len(columns) == 5 and i == 3:
+                    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                _run(p, line)
+    doc.add_paragraph(style="Normal")
+
