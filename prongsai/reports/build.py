@@ -119,7 +119,7 @@ def _issue_tables(issues, *, results_by_issue=None, follow_up=False, thai=True) 
     for code in INSTRUMENT_ORDER:
         if not grouped[code]:
             continue
-        blocks.append({"t": "table", "caption": Instrument(code).label, "columns": ISSUE_COLUMNS,
+        blocks.append({"t": "table", "caption": str(Instrument(code).label), "columns": ISSUE_COLUMNS,
                        "rows": _issue_rows(grouped[code], results_by_issue=results_by_issue, follow_up=follow_up,
                                            thai=thai)})
     if not blocks:

@@ -7,6 +7,7 @@ each repeat the issue (see `split_long_rows`)."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from django.template.loader import render_to_string
@@ -24,6 +25,9 @@ def html(model: dict, *, emblem: Path | None = None, for_pdf: bool = True) -> st
         "emblem": (emblem or emblem_path()).as_uri(),
         "thai_digits": model.get("thai_digits", True),
     })
+
+
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 def pdf_bytes(model: dict, *, emblem: Path | None = None) -> bytes:
