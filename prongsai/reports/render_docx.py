@@ -119,7 +119,11 @@ def _page_number_header(section, thai: bool):
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _run(p, "- ")
     run = p.add_run()
-    for kind, text in (("begin", None), (None, "PAGE \\* " + ("ThaiArabic" if thai else "Arabic")), ("end", None)):
+    if thai:  # Thai digits through the section's number format (Word and LibreOffice both read it)
+        pg = OxmlElement("w:pgNumType")
+        pg.set(qn("w:fmt"), "thaiNumbers")
+        section._sectPr.append(pg)
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
         if kind:
             fld = OxmlElement("w:fldChar")
             fld.set(qn("w:fldCharType"), kind)
@@ -168,6 +172,7 @@ def docx_bytes(model: dict, *, emblem: Path | None = None) -> bytes:
             section = doc.sections[0]
         else:
             section = doc.add_section(WD_SECTION.NEW_PAGE)
+            _fold_section_break(doc)
         _setup_section(section, top_cm=top)
         if layout == "annex":
             _page_number_header(section, thai)
@@ -186,6 +191,7 @@ def _block(doc, b, emblem):
         table = doc.add_table(rows=1, cols=3)
         _no_borders(table)
         widths = (Cm(3.0), Cm(10.0), Cm(3.0))
+        _fixed_widths(table, widths)
         for cell, width in zip(table.rows[0].cells, widths):
             cell.width = width
         pic = table.rows[0].cells[0].paragraphs[0]
@@ -240,10 +246,39 @@ def _block(doc, b, emblem):
                 p.paragraph_format.left_indent = Cm(TEXT_WIDTH_CM * 0.45)
                 p.paragraph_format.keep_with_next = i == 0
                 if i == 0:
-                    p.paragraph_format.space_before = Pt(40)
+                    p.paragraph_format.space_before = Pt(30)
                 _run(p, line)
     elif t == "table":
         _table(doc, b)
+
+
+def _fold_section_break(doc):
+    """python-docx carries a section break on a new empty paragraph; when the page above is
+    full that paragraph spills onto an empty page. Move the break onto the last paragraph."""
+    body = doc.element.body
+    paragraphs = [el for el in body if el.tag == qn("w:p")]
+    if len(paragraphs) < 2:
+        return
+    carrier = paragraphs[-1]
+    sect = carrier.find(qn("w:pPr") + "/" + qn("w:sectPr"))
+    previous = carrier.getprevious()
+    if sect is None or previous is None or previous.tag != qn("w:p") or carrier.findall(qn("w:r")):
+        return
+    ppr = previous.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        previous.insert(0, ppr)
+    ppr.append(sect)
+    body.remove(carrier)
+
+
+def _fixed_widths(table, widths):
+    table.autofit = False
+    for grid_col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+        grid_col.set(qn("w:w"), str(int(width.twips)))
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
 
 
 def _bottom_border(paragraph):
@@ -266,6 +301,7 @@ def _table(doc, b):
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     widths = [Cm(TEXT_WIDTH_CM * c["width"] / 100) for c in columns]
+    _fixed_widths(table, widths)
     header = table.rows[0]
     _row_flag(header, "w:tblHeader")
     _row_flag(header, "w:cantSplit")

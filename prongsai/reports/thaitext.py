@@ -67,7 +67,7 @@ def break_opportunities(text: str) -> str:
     tokens = segment(text)
     out = [tokens[0]] if tokens else []
     for prev, tok in zip(tokens, tokens[1:]):
-        if prev and tok and not prev[-1].isspace() and not tok[0].isspace() and (_is_thai(prev[-1]) or _is_thai(tok[0])):
+        if prev and tok and _is_thai(prev[-1]) and _is_thai(tok[0]):
             out.append(ZWSP)
         out.append(tok)
     return "".join(out)
