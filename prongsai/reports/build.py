@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from prongsai.core.thai import thai_date, to_thai_digits
+from prongsai.core.thai import thai_date, to_arabic_digits, to_thai_digits
 from prongsai.ita.models import OITItem
 from prongsai.ita.selectors import result_summary
 from prongsai.measures import selectors as measures_selectors
@@ -31,13 +31,14 @@ from .models import ApprovalLevel, Document, DocumentTemplate, Kind
 ROUND_ITEM = "การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
 PLAN_ITEM = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
 ISSUE_COLUMNS = [
-    {"label": "ประเด็นที่ต้องปรับปรุงแก้ไข/ประเด็นที่ต้องพัฒนา", "width": 17},
+    {"label": "ประเด็นที่ต้องปรับปรุงแก้ไข/ประเด็นที่ต้องพัฒนา", "width": 16},
     {"label": "วิธีการดำเนินการ", "width": 29},
     {"label": "ผู้รับผิดชอบ", "width": 15},
-    {"label": "การดำเนินการแล้วเสร็จ", "width": 12},
+    {"label": "การดำเนินการแล้วเสร็จ", "width": 13},
     {"label": "รายงานผล/การติดตามผล", "width": 27},
 ]
 _ASCII_DIGIT = re.compile(r"[0-9]")
+_THAI_DIGIT = re.compile(r"[๐-๙]")
 
 
 def oit_item(framework, title: str) -> OITItem | None:
@@ -222,10 +223,11 @@ def content(*, plan, rnd=None, kind: str, preparer) -> dict:
 
 
 def _digits(value, thai: bool):
-    if not thai:
-        return value
+    """One digit style through the whole document, typed text included."""
     if isinstance(value, str):
-        return _ASCII_DIGIT.sub(lambda m: to_thai_digits(m.group()), value)
+        if thai:
+            return _ASCII_DIGIT.sub(lambda m: to_thai_digits(m.group()), value)
+        return _THAI_DIGIT.sub(lambda m: to_arabic_digits(m.group()), value)
     if isinstance(value, list):
         return [_digits(v, thai) for v in value]
     if isinstance(value, dict):
