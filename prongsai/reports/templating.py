@@ -41,6 +41,10 @@ def validate(text: str, *, field_label: str) -> None:
             "field": field_label, "err": exc}) from None
     for node in template.nodelist:
         if isinstance(node, TextNode):
+            stray = next((m for m in ("{{", "}}", "{%", "%}", "{#", "#}") if m in node.s), None)
+            if stray:
+                raise ValidationError(_("%(field)s: พบ “%(mark)s” ที่ไม่ครบคู่ เขียนช่องข้อมูลแบบ {{ ชื่อช่อง }}") % {
+                    "field": field_label, "mark": stray})
             continue
         if isinstance(node, VariableNode):
             expr = node.filter_expression
