@@ -94,6 +94,17 @@ def _run(paragraph, text, *, bold=None, size=None):
     return run
 
 
+_STYLE_IDS: dict[str, str] = {}
+
+
+def _pstyle(doc, paragraph, name: str) -> None:
+    """Set a paragraph style by id (python-docx's `paragraph.style = …` scans every style)."""
+    style_id = _STYLE_IDS.get(name)
+    if style_id is None:
+        style_id = _STYLE_IDS[name] = doc.styles[name].style_id
+    paragraph._p.get_or_add_pPr().get_or_add_pStyle().val = style_id
+
+
 def _no_borders(table):
     tbl_pr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
@@ -197,7 +208,7 @@ def _block(doc, b, emblem):
         pic = table.rows[0].cells[0].paragraphs[0]
         pic.add_run().add_picture(str(emblem), height=Cm(1.5))
         title = table.rows[0].cells[1].paragraphs[0]
-        title.style = doc.styles["Memo Title"]
+        _pstyle(doc, title, "Memo Title")
         _run(title, b["text"])
     elif t == "garuda":
         p = doc.add_paragraph(style="Centered Heading")
@@ -308,7 +319,7 @@ def _table(doc, b):
     for cell, col, width in zip(header.cells, columns, widths):
         cell.width = width
         p = cell.paragraphs[0]
-        p.style = doc.styles["Table Heading"]
+        _pstyle(doc, p, "Table Heading")
         _run(p, col["label"])
     for row_model in b["rows"]:
         row = table.add_row()
@@ -318,7 +329,7 @@ def _table(doc, b):
             lines = cell_model["lines"] or [""]
             for j, line in enumerate(lines):
                 p = cell.paragraphs[0] if j == 0 else cell.add_paragraph()
-                p.style = doc.styles["Table Text"]
+                _pstyle(doc, p, "Table Text")
                 if cell_model.get("numbered"):
                     p.paragraph_format.left_indent = Cm(0.55)
                     p.paragraph_format.first_line_indent = Cm(-0.55)
