@@ -1,9 +1,10 @@
 """The document model → HTML → PDF with WeasyPrint (A4, official margins, TH Sarabun New 16 pt).
 
-Thai line breaks: pango's libthai breaks only between words; justify is off (it does nothing
-on unspaced Thai). Rows never split across pages (`break-inside: avoid`) and the header row
-repeats on every page; a row too long for one page is split by the builder into parts that
-each repeat the issue (see `split_long_rows`)."""
+Thai line breaks: pango's libthai breaks only between words (the text stays plain Unicode; the
+SARA AM fix lives in the font, see fonts.py); justify is off (it does nothing on unspaced Thai).
+Rows never split across pages (`break-inside: avoid`), so an issue's text is always beside its
+methods, and the header row repeats on every page. The fonts are declared under a private
+family name so that a system-installed "TH Sarabun New" can never be picked instead."""
 
 from __future__ import annotations
 
