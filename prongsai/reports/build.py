@@ -157,11 +157,10 @@ def _analysis_blocks(plan, issues, thai) -> list[dict]:
     flagged = summary.flagged
     answered = {}
     for issue in issues:
-        if issue.indicator_id:
-            answered.setdefault(issue.indicator_id, []).append(issue.title)
         if issue.oit_item_id:
-            answered.setdefault(("oit", issue.oit_item.indicator_id), []).append(
-                f"{issue.title} ({issue.oit_item.code})")
+            answered.setdefault(("oit", issue.oit_item.indicator_id), []).append(issue.title)
+        elif issue.indicator_id:
+            answered.setdefault(issue.indicator_id, []).append(issue.title)
     frows = []
     for line in flagged:
         titles = answered.get(line.indicator.id, []) + answered.get(("oit", line.indicator.id), [])
@@ -303,6 +302,7 @@ def assemble(document: Document, data: dict | None = None) -> dict:
         "title": data["subject"],
         "thai_digits": thai,
         "sections": [{"layout": layout, "blocks": memo}, {"layout": "annex", "blocks": annex}],
+        "keep": [n for n in (org.base_name, org.subdistrict, org.district, org.province) if n and len(n) > 2],
     }
     return _digits(model, thai)
 

@@ -109,8 +109,17 @@ def _step(document, *, action, user, comment="", level=None, level_title="", at=
                                        at=at or timezone.now())
 
 
+def _strip_layout(value):
+    if isinstance(value, dict):
+        return {k: _strip_layout(v) for k, v in value.items() if k != "columns"}
+    if isinstance(value, list):
+        return [_strip_layout(v) for v in value]
+    return value
+
+
 def _hash(data: dict) -> str:
-    return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+    """Fingerprint of what the plan says (layout details such as column widths left out)."""
+    return hashlib.sha256(json.dumps(_strip_layout(data), ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
 @transaction.atomic
@@ -274,7 +283,7 @@ def is_stale(document: Document) -> bool:
     """The plan changed since this document's content was frozen."""
     if not document.data:
         return False
-    return _hash(build.live_content(document)) != document.content_hash
+    return _hash(build.live_content(document)) != _hash(document.data)
 
 
 @transaction.atomic
