@@ -25,6 +25,7 @@ def html(model: dict, *, emblem: Path | None = None, for_pdf: bool = True) -> st
         "font_bold": fonts.get("bold", Path("")).as_uri() if fonts else "",
         "emblem": (emblem or emblem_path()).as_uri(),
         "thai_digits": model.get("thai_digits", True),
+        "keep": model.get("keep", []),
     })
 
 
