@@ -48,3 +48,9 @@ class CheckUploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         self.kind = validate_upload(upload, kinds={"pdf", "docx"})
         return upload
+
+
+class SettingsForm(forms.Form):
+    emblem = forms.FileField(label=gettext_lazy("ตราครุฑ/ตราหน่วยงาน (PNG หรือ JPG ไม่เกิน 2 MB)"), required=False)
+    remove_emblem = forms.BooleanField(label=gettext_lazy("กลับไปใช้ตราครุฑของระบบ"), required=False)
+    publish_docx = forms.BooleanField(label=gettext_lazy("เผยแพร่ไฟล์ DOCX คู่กับ PDF"), required=False)

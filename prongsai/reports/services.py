@@ -293,3 +293,45 @@ def document_new_version(*, document: Document, acting_user) -> Document:
         raise ValidationError({"status": _("สร้างฉบับใหม่ได้จากฉบับที่ออกแล้วเท่านั้น")})
     return document_create(organization=document.organization, acting_user=acting_user, kind=document.kind,
                            plan=document.plan, rnd=document.round)
+
+
+# --- settings ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def settings_save(*, organization, acting_user, publish_docx: bool, emblem=None, remove_emblem: bool = False):
+    """The emblem is re-encoded as PNG (metadata dropped, at most 600 px high)."""
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    from prongsai.core.uploads import validate_upload
+
+    from .models import ReportSettings
+
+    row, _created = ReportSettings.objects.get_or_create(organization=organization)
+    row.publish_docx = publish_docx
+    if remove_emblem and row.emblem:
+        row.emblem.delete(save=False)
+        row.emblem = ""
+    if emblem is not None:
+        try:
+            validate_upload(emblem, kinds={"image"}, max_bytes=2 * 1024 * 1024)
+        except ValidationError as exc:
+            raise ValidationError({"emblem": exc.messages}) from None
+        try:
+            with Image.open(emblem) as img:
+                img = img.convert("RGBA")
+                if img.height > 600:
+                    img = img.resize((max(1, img.width * 600 // img.height), 600))
+                out = io.BytesIO()
+                img.save(out, "PNG")
+        except (UnidentifiedImageError, OSError):
+            raise ValidationError({"emblem": _("เปิดรูปภาพนี้ไม่ได้ กรุณาใช้ไฟล์ PNG หรือ JPG")}) from None
+        if row.emblem:
+            row.emblem.delete(save=False)
+        row.emblem.save("emblem.png", ContentFile(out.getvalue()), save=False)
+    row.save()
+    audit_record(organization=organization, actor=acting_user, action="reports.settings_save", target=organization,
+                 changes={"publish_docx": publish_docx, "emblem": bool(row.emblem)})
+    return row

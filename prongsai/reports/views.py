@@ -282,3 +282,34 @@ def public_file(request, org_slug, pk, fmt):
         if settings_row is not None and not settings_row.publish_docx:
             raise Http404
     return _file_response(document, fmt, inline=True)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_view(*PLAN_MANAGERS)
+def report_settings(request, org_slug):
+    from .forms import SettingsForm
+    from .models import ReportSettings
+
+    org = request.organization
+    row = ReportSettings.objects.filter(organization=org).first()
+    form = SettingsForm(request.POST or None, request.FILES or None,
+                        initial={"publish_docx": row.publish_docx if row else True})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.settings_save(organization=org, acting_user=request.user,
+                                   publish_docx=form.cleaned_data["publish_docx"], emblem=form.cleaned_data["emblem"],
+                                   remove_emblem=form.cleaned_data["remove_emblem"])
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("บันทึกแล้ว"))
+            return redirect("reports:settings", org_slug=org_slug)
+    return render(request, "reports/staff/settings.html", {"form": form, "has_own": bool(row and row.emblem)},
+                  status=400 if form.errors else 200)
+
+
+@staff_view(*READERS)
+def emblem(request, org_slug):
+    from .garuda import emblem_path
+
+    return FileResponse(open(emblem_path(request.organization), "rb"), content_type="image/png")

@@ -215,3 +215,29 @@ def test_chain_default_and_validation(cast):
         services.chain_save(organization=cast.org_a, acting_user=cast.admin_a, levels=[("หัวหน้า", cast.bob)])
     with pytest.raises(ValidationError):
         services.chain_save(organization=cast.org_a, acting_user=cast.admin_a, levels=[])
+
+
+def test_organization_emblem_and_docx_publication_setting(cast, chain, round_doc, client_for, client):
+    import io
+
+    from PIL import Image
+
+    from prongsai.reports.garuda import emblem_path
+
+    buf = io.BytesIO()
+    Image.new("RGB", (300, 400), (200, 0, 0)).save(buf, "JPEG")
+    c = client_for(cast.alice)
+    address = url("settings")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = c.post(address, {"emblem": SimpleUploadedFile("crest.jpg", buf.getvalue()), "publish_docx": ""})
+    assert response.status_code == 302
+    own = emblem_path(cast.org_a)
+    assert own.name.endswith(".png") and Image.open(own).size == (300, 400)
+    assert emblem_path(cast.org_b) != own
+    bad = c.post(address, {"emblem": SimpleUploadedFile("crest.png", b"GIF89a not really"), "publish_docx": "on"})
+    assert bad.status_code == 400
+    issue_through_chain(round_doc, cast, chain, acknowledge=True)
+    assert client.get(url("public_file", pk=round_doc.pk, fmt="docx")).status_code == 404
+    assert client.get(url("public_file", pk=round_doc.pk, fmt="pdf")).status_code == 200
+    assert client_for(cast.bob).get(address).status_code == 403
