@@ -241,3 +241,14 @@ def test_organization_emblem_and_docx_publication_setting(cast, chain, round_doc
     assert client.get(url("public_file", pk=round_doc.pk, fmt="docx")).status_code == 404
     assert client.get(url("public_file", pk=round_doc.pk, fmt="pdf")).status_code == 200
     assert client_for(cast.bob).get(address).status_code == 403
+
+
+def test_json_api_lists_issued_documents_only(cast, chain, plan, round_doc, client):
+    draft = services.document_create(organization=cast.org_a, acting_user=cast.alice, kind=Kind.PLAN, plan=plan)
+    issue_through_chain(round_doc, cast, chain, acknowledge=True)
+    data = client.get("/api/v1/organizations/alpha/reports/").json()
+    assert [(d["id"], d["kind"], d["round"], d["number"]) for d in data] == [(round_doc.pk, "round", 1, 1)]
+    assert data[0]["pdf_url"] == url("public_file", pk=round_doc.pk, fmt="pdf")
+    assert draft.pk not in [d["id"] for d in data]
+    assert client.get("/api/v1/organizations/beta/reports/").json() == []
+    assert client.get("/api/v1/organizations/nowhere/reports/").status_code == 404
