@@ -114,6 +114,47 @@ def _issue_rows(issues, *, results_by_issue=None, follow_up=False, thai=True):
     return rows
 
 
+# A row must never break across pages (its issue text would stay behind on the first page):
+# rows estimated taller than this many lines are cut into parts that each repeat the issue.
+MAX_ROW_LINES = 34
+CM_PER_CHAR = 0.16  # TH Sarabun New at 15 pt, counting every code point (marks included)
+TEXT_WIDTH_CM = 16.0
+
+
+def _lines_needed(text: str, width_pct: float) -> int:
+    per_line = max(4, int(TEXT_WIDTH_CM * width_pct / 100 / CM_PER_CHAR) - 2)
+    return max(1, -(-len(text) // per_line))
+
+
+def split_long_rows(rows: list, columns: list, *, limit: int = MAX_ROW_LINES) -> list:
+    """Cut a row taller than `limit` estimated lines into parts; each part repeats the issue
+    (marked “(ต่อ)”), its units and date, and carries the next methods/results in order."""
+    out = []
+    for row in rows:
+        heights = [sum(_lines_needed(line, col["width"]) for line in cell["lines"]) for cell, col in zip(row, columns)]
+        if max(heights, default=0) <= limit:
+            out.append(row)
+            continue
+        queues = [list(cell["lines"]) for cell in row]
+        first = True
+        while first or any(queues[i] for i in (1, 4) if i < len(queues)):
+            part = []
+            for i, (cell, col) in enumerate(zip(row, columns)):
+                if i in (1, 4):
+                    taken, used = [], 0
+                    while queues[i] and (not taken or used + _lines_needed(queues[i][0], col["width"]) <= limit):
+                        used += _lines_needed(queues[i][0], col["width"])
+                        taken.append(queues[i].pop(0))
+                    part.append({"lines": taken, "numbered": cell["numbered"]})
+                elif i == 0 and not first:
+                    part.append({"lines": [f"{line} (ต่อ)" for line in cell["lines"]], "numbered": False})
+                else:
+                    part.append(cell)
+            out.append(part)
+            first = False
+    return out
+
+
 def _issue_tables(issues, *, results_by_issue=None, follow_up=False, thai=True) -> list[dict]:
     grouped = measures_selectors.group_by_instrument(issues)
     blocks = []
@@ -121,8 +162,8 @@ def _issue_tables(issues, *, results_by_issue=None, follow_up=False, thai=True) 
         if not grouped[code]:
             continue
         blocks.append({"t": "table", "caption": str(Instrument(code).label), "columns": ISSUE_COLUMNS,
-                       "rows": _issue_rows(grouped[code], results_by_issue=results_by_issue, follow_up=follow_up,
-                                           thai=thai)})
+                       "rows": split_long_rows(_issue_rows(grouped[code], results_by_issue=results_by_issue,
+                                                           follow_up=follow_up, thai=thai), ISSUE_COLUMNS)})
     if not blocks:
         blocks.append({"t": "notice", "text": "แผนนี้ยังไม่มีประเด็นที่ต้องปรับปรุงแก้ไข/พัฒนา "
                                               "จึงยังไม่มีรายการมาตรการที่จะรายงาน"})

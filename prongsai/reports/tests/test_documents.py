@@ -212,3 +212,22 @@ def test_ita_report_command(cast, plan, chain, tmp_path):
     folder = tmp_path / "all"
     call_command("ita_report", all=True, year=2566, kind="plan", format="pdf", out=str(folder))
     assert (folder / "alpha-plan-2566.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_row_taller_than_a_page_repeats_its_issue(cast, chain):
+    plan = make_plan(cast.org_a, cast.alice, keys=[])
+    dept = Department.objects.get(organization=cast.org_a, name="สำนักปลัด")
+    methods = [f"วิธีการดำเนินการลำดับที่ {k} จัดทำแผนผังขั้นตอนการให้บริการของแต่ละงานพร้อมกำหนดผู้รับผิดชอบ"
+               f"และประชาสัมพันธ์ผ่านทางเว็บไซต์ของหน่วยงานให้ประชาชนได้รับทราบ" for k in range(1, 41)]
+    measures.issue_save(issue=plan.issues.model(organization=cast.org_a, plan=plan), acting_user=cast.alice,
+                        instrument="IIT", title="การปฏิบัติหน้าที่", due_date=dt.date(2023, 3, 31), departments=[dept],
+                        methods=methods, follow_up=["รายงานผล"])
+    rnd = plan.rounds.get(number=1)
+    RoundResult.objects.filter(round=rnd).update(result="ดำเนินการแล้ว")
+    doc = services.document_create(organization=cast.org_a, acting_user=cast.alice, kind=Kind.ROUND, plan=plan, rnd=rnd)
+    rows = pdf_sections(pdf_bytes(build.assemble(doc)))["IIT"]
+    assert len(rows) >= 3
+    assert all(squash(r[0]).startswith("การปฏิบัติหน้าที่") for r in rows)
+    assert all("(ต่อ)" in r[0] for r in rows[1:])
+    assert squash("".join(r[1] for r in rows)) == numbered([to_thai_digits(m) for m in methods])
+    assert squash("".join(r[4] for r in rows)) == numbered(["ดำเนินการแล้ว"])
