@@ -39,6 +39,7 @@ ISSUE_COLUMNS = [
 ]
 _ASCII_DIGIT = re.compile(r"[0-9]")
 _THAI_DIGIT = re.compile(r"[๐-๙]")
+_MARK_END = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]$")
 
 
 def oit_item(framework, title: str) -> OITItem | None:
@@ -265,6 +266,7 @@ def content(*, plan, rnd=None, kind: str, preparer) -> dict:
 def _digits(value, thai: bool):
     """One digit style through the whole document, typed text included."""
     if isinstance(value, str):
+        value = value.replace(" ๆ", "\u00a0ๆ")  # ไม้ยมก stays with its word
         if thai:
             return _ASCII_DIGIT.sub(lambda m: to_thai_digits(m.group()), value)
         return _THAI_DIGIT.sub(lambda m: to_arabic_digits(m.group()), value)
@@ -343,7 +345,10 @@ def assemble(document: Document, data: dict | None = None) -> dict:
         "title": data["subject"],
         "thai_digits": thai,
         "sections": [{"layout": layout, "blocks": memo}, {"layout": "annex", "blocks": annex}],
-        "keep": [n for n in (org.base_name, org.subdistrict, org.district, org.province) if n and len(n) > 2],
+        # Kept on one line in the PDF (libthai does not know local names). Not words ending in a
+        # mark: a nowrap span would put that mark after the next letter in the text layer.
+        "keep": [n for n in (org.base_name, org.subdistrict, org.district, org.province)
+                 if n and len(n) > 2 and not _MARK_END.search(n)],
     }
     return _digits(model, thai)
 
