@@ -83,7 +83,9 @@ with scopes_disabled():
             big_doc = Document(organization=big, kind=Kind.ROUND, plan=p, round=r1, prepared_by=user)
             timed("300 issues: model + PDF", lambda: pdf_bytes(report(big_doc)), runs=1)
             timed("300 issues: model + DOCX", lambda: docx_bytes(report(big_doc)), runs=1)
-            import pypdf, io  # noqa: E401
+            import io
+
+            import pypdf  # noqa: E401
             print("300 issues: PDF pages", len(pypdf.PdfReader(io.BytesIO(pdf_bytes(report(big_doc)))).pages))
             raise Rollback
     except Rollback:

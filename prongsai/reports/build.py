@@ -132,7 +132,7 @@ def split_long_rows(rows: list, columns: list, *, limit: int = MAX_ROW_LINES) ->
     (marked “(ต่อ)”), its units and date, and carries the next methods/results in order."""
     out = []
     for row in rows:
-        heights = [sum(_lines_needed(line, col["width"]) for line in cell["lines"]) for cell, col in zip(row, columns)]
+        heights = [sum(_lines_needed(line, col["width"]) for line in cell["lines"]) for cell, col in zip(row, columns, strict=False)]
         if max(heights, default=0) <= limit:
             out.append(row)
             continue
@@ -140,7 +140,7 @@ def split_long_rows(rows: list, columns: list, *, limit: int = MAX_ROW_LINES) ->
         first = True
         while first or any(queues[i] for i in (1, 4) if i < len(queues)):
             part = []
-            for i, (cell, col) in enumerate(zip(row, columns)):
+            for i, (cell, col) in enumerate(zip(row, columns, strict=False)):
                 if i in (1, 4):
                     taken, used = [], 0
                     while queues[i] and (not taken or used + _lines_needed(queues[i][0], col["width"]) <= limit):

@@ -203,7 +203,7 @@ def _block(doc, b, emblem):
         _no_borders(table)
         widths = (Cm(3.0), Cm(10.0), Cm(3.0))
         _fixed_widths(table, widths)
-        for cell, width in zip(table.rows[0].cells, widths):
+        for cell, width in zip(table.rows[0].cells, widths, strict=False):
             cell.width = width
         pic = table.rows[0].cells[0].paragraphs[0]
         pic.add_run().add_picture(str(emblem), height=Cm(1.5))
@@ -285,7 +285,7 @@ def _fold_section_break(doc):
 
 def _fixed_widths(table, widths):
     table.autofit = False
-    for grid_col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+    for grid_col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=False):
         grid_col.set(qn("w:w"), str(int(width.twips)))
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
@@ -316,7 +316,7 @@ def _table(doc, b):
     header = table.rows[0]
     _row_flag(header, "w:tblHeader")
     _row_flag(header, "w:cantSplit")
-    for cell, col, width in zip(header.cells, columns, widths):
+    for cell, col, width in zip(header.cells, columns, widths, strict=False):
         cell.width = width
         p = cell.paragraphs[0]
         _pstyle(doc, p, "Table Heading")
@@ -324,7 +324,7 @@ def _table(doc, b):
     for row_model in b["rows"]:
         row = table.add_row()
         _row_flag(row, "w:cantSplit")
-        for i, (cell, cell_model, width) in enumerate(zip(row.cells, row_model, widths)):
+        for i, (cell, cell_model, width) in enumerate(zip(row.cells, row_model, widths, strict=False)):
             cell.width = width
             lines = cell_model["lines"] or [""]
             for j, line in enumerate(lines):

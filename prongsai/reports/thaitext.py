@@ -66,7 +66,7 @@ def break_opportunities(text: str) -> str:
         return text
     tokens = segment(text)
     out = [tokens[0]] if tokens else []
-    for prev, tok in zip(tokens, tokens[1:]):
+    for prev, tok in zip(tokens, tokens[1:], strict=False):
         if prev and tok and _is_thai(prev[-1]) and _is_thai(tok[0]):
             out.append(ZWSP)
         out.append(tok)

@@ -177,7 +177,8 @@ def test_editing_the_plan_after_issue_makes_a_new_version(cast, chain, plan, rou
     assert v2.version == 2 and v2.status == Status.DRAFT
     issued.refresh_from_db()
     assert hashlib.sha256(issued.pdf.read()).hexdigest() == pdf_before
-    assert "ข้อมูลการติดต่อของหน่วยงาน" not in pdf_text(open(issued.pdf.path, "rb").read())
+    with open(issued.pdf.path, "rb") as fh:
+        assert "ข้อมูลการติดต่อของหน่วยงาน" not in pdf_text(fh.read())
     issue_through_chain(v2, cast, chain, acknowledge=True)
     v2.refresh_from_db()
     text, _ = docx_sections(v2.docx.read())

@@ -14,11 +14,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django_scopes import scope
 
 from prongsai.measures.models import Plan
-from prongsai.tenancy.models import Membership, Organization
-
 from prongsai.reports import build
 from prongsai.reports.garuda import emblem_path
 from prongsai.reports.models import Document, Kind
+from prongsai.tenancy.models import Membership, Organization
 
 
 class Command(BaseCommand):
