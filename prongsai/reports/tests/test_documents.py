@@ -83,8 +83,15 @@ def test_round_report_docx_matches(cast, plan, issued):
     assert "ที่  ขก ๐๐๐๐๑/๑" in text or "ขก ๐๐๐๐๑/๑" in text
     assert "๑๐ เมษายน ๒๕๖๖" in text
     assert not re.search(r"[0-9]", text)
-    for user in [cast.alice, cast.carol]:
-        assert f"({to_thai_digits(user.display_name)})" in text
+    lines = text.splitlines()
+    approvers = [cast.carol, *type(cast.alice).objects.filter(username__in=["dave", "erin"]).order_by("username")]
+    for user, position in zip([cast.alice, *approvers], ["นักทรัพยากรบุคคลชำนาญการ", "หัวหน้าสำนักงานปลัด",
+                                                         cast.org_a.clerk_title, cast.org_a.chief_title], strict=True):
+        at = lines.index(f"({to_thai_digits(user.display_name)})")
+        assert lines[at + 1] == position
+    assert not [f for f in checker.check_text(text, organization=cast.org_a, fiscal_year=2566, answers_year=2565)
+                if f.code in ("foreign_org", "misspelt_org", "foreign_place")]
+    assert cast.org_a.name in text
 
 
 def test_docx_names_thai_font_with_complex_script_properties(cast, plan, round_doc):
