@@ -22,6 +22,7 @@ from .thaitext import break_opportunities
 FONT = "TH Sarabun New"
 BODY_PT = 16
 TEXT_WIDTH_CM = 16.0  # A4 21 cm − left 3 cm − right 2 cm
+TABLE_LINE = Pt(18)
 
 
 def _rpr_fonts(rpr, *, size=None, bold=None):
@@ -166,7 +167,7 @@ def docx_bytes(model: dict, *, emblem: Path | None = None) -> bytes:
     normal = _style(doc, "Normal")
     normal.paragraph_format.space_after = Pt(0)
     _style(doc, "Memo Title", size=29, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _style(doc, "Memo Field")
+    _style(doc, "Memo Field").paragraph_format.line_spacing = Pt(24)  # its labels are 20 pt
     _style(doc, "Body Text Thai", indent=Cm(2.5))
     _style(doc, "Centered Heading", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _style(doc, "Signature", align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -209,12 +210,14 @@ def _block(doc, b, emblem):
         for cell, width in zip(table.rows[0].cells, widths, strict=False):
             cell.width = width
         pic = table.rows[0].cells[0].paragraphs[0]
+        pic.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
         pic.add_run().add_picture(str(emblem), height=Cm(1.5))
         title = table.rows[0].cells[1].paragraphs[0]
         _pstyle(doc, title, "Memo Title")
         _run(title, b["text"])
     elif t == "garuda":
         p = doc.add_paragraph(style="Centered Heading")
+        p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
         p.add_run().add_picture(str(emblem), height=Cm(3.0))
     elif t == "memo_field":
         p = doc.add_paragraph(style="Memo Field")
@@ -333,6 +336,7 @@ def _table(doc, b):
             for j, line in enumerate(lines):
                 p = cell.paragraphs[0] if j == 0 else cell.add_paragraph()
                 _pstyle(doc, p, "Table Text")
+                p.paragraph_format.line_spacing = TABLE_LINE  # direct: LibreOffice lets "Table Grid" win
                 if cell_model.get("numbered"):
                     p.paragraph_format.left_indent = Cm(0.55)
                     p.paragraph_format.first_line_indent = Cm(-0.55)
