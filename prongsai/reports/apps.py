@@ -7,3 +7,8 @@ class ReportsConfig(AppConfig):
     label = "reports"
     verbose_name = _("เอกสารราชการและการอนุมัติ")
     staff_nav = [(_("เอกสารรายงาน"), "reports:list", ("admin", "coordinator", "executive", "viewer"))]
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

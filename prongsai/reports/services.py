@@ -335,3 +335,33 @@ def settings_save(*, organization, acting_user, publish_docx: bool, emblem=None,
     audit_record(organization=organization, actor=acting_user, action="reports.settings_save", target=organization,
                  changes={"publish_docx": publish_docx, "emblem": bool(row.emblem)})
     return row
+
+
+def plan_changed(*, plan_id: int) -> list[Document]:
+    """After a change to a plan (its issues, methods, results…): every issued document whose
+    content no longer matches the plan gets a new draft version, unless one is already open.
+    The issued versions stay as they were."""
+    from django_scopes import scopes_disabled
+
+    created = []
+    with scopes_disabled():
+        if not Document.objects.filter(plan_id=plan_id, status=Status.ISSUED).exists():
+            return created
+        issued = (Document.objects.filter(plan_id=plan_id, status=Status.ISSUED)
+                  .select_related("organization", "plan__answers_framework", "round", "prepared_by")
+                  .order_by("kind", "round_id", "-version"))
+        latest = {}
+        for doc in issued:
+            latest.setdefault((doc.kind, doc.round_id), doc)
+        for doc in latest.values():
+            newer = Document.objects.filter(organization=doc.organization, kind=doc.kind, plan_id=plan_id,
+                                            round=doc.round, version__gt=doc.version).exists()
+            if newer or not is_stale(doc):
+                continue
+            with transaction.atomic():
+                new = document_create(organization=doc.organization, acting_user=doc.prepared_by, kind=doc.kind,
+                                      plan=doc.plan, rnd=doc.round)
+                DocumentStep.objects.filter(document=new, action=DocumentStep.Action.CREATE).update(
+                    comment=_("สร้างอัตโนมัติ: แผนถูกแก้ไขหลังออกฉบับที่ %(v)s") % {"v": doc.version})
+            created.append(new)
+    return created

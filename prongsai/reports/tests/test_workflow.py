@@ -253,3 +253,22 @@ def test_json_api_lists_issued_documents_only(cast, chain, plan, round_doc, clie
     assert draft.pk not in [d["id"] for d in data]
     assert client.get("/api/v1/organizations/beta/reports/").json() == []
     assert client.get("/api/v1/organizations/nowhere/reports/").status_code == 404
+
+
+def test_editing_the_plan_after_issue_opens_a_new_version_automatically(cast, chain, plan, round_doc,
+                                                                         django_capture_on_commit_callbacks):
+    issue_through_chain(round_doc, cast, chain, acknowledge=True)
+    issue = plan.issues.get(title="ข้อมูลการติดต่อ")
+    with django_capture_on_commit_callbacks(execute=True):
+        measures.issue_save(issue=issue, acting_user=cast.alice, instrument=issue.instrument,
+                            title="ข้อมูลการติดต่อ (ปรับปรุง)", due_date=issue.due_date,
+                            departments=list(issue.departments.all()), methods=[m.text for m in issue.methods.all()],
+                            follow_up=[f.text for f in issue.follow_ups.all()], oit_item=issue.oit_item)
+    versions = list(Document.objects.filter(kind=Kind.ROUND, plan=plan).order_by("version"))
+    assert [(d.version, d.status) for d in versions] == [(1, Status.ISSUED), (2, Status.DRAFT)]
+    assert "แผนถูกแก้ไข" in versions[1].steps.get(action="create").comment
+    # A change that does not touch this document (round 2's results) opens nothing more.
+    result = plan.rounds.get(number=2).results.first()
+    with django_capture_on_commit_callbacks(execute=True):
+        measures.round_result_update(result=result, acting_user=cast.alice, status=result.status, text="ผลรอบสอง")
+    assert Document.objects.filter(kind=Kind.ROUND, plan=plan).count() == 2
