@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+
 def _plan_id(instance) -> int | None:
     from prongsai.measures.models import Plan
 
