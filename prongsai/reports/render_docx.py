@@ -20,36 +20,67 @@ from .garuda import emblem_path
 from .thaitext import break_opportunities
 
 FONT = "TH Sarabun New"
+# Child order the OOXML schema requires (Word refuses a file whose elements are out of order;
+# LibreOffice does not mind). Elements we add go through `_place`.
+ORDER = {
+    "rPr": ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
+            "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern",
+            "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs",
+            "em", "lang", "eastAsianLayout", "specVanish", "oMath"],
+    "pPr": ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+            "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+            "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+            "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+            "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"],
+    "tblPr": ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
+              "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+              "tblCaption", "tblDescription"],
+    "sectPr": ["headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc",
+               "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg",
+               "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange"],
+}
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _place(parent, child):
+    """Insert `child` into `parent` where the schema wants it (replacing one of the same tag)."""
+    order = ORDER[_local(parent.tag)]
+    name = _local(child.tag)
+    for old in parent.findall(child.tag):
+        if name != "headerReference":
+            parent.remove(old)
+    rank = order.index(name)
+    for sibling in parent:
+        other = _local(sibling.tag)
+        if other in order and order.index(other) > rank:
+            sibling.addprevious(child)
+            return child
+    parent.append(child)
+    return child
+
+
+def _get_or_place(parent, tag: str):
+    found = parent.find(qn(tag))
+    return found if found is not None else _place(parent, OxmlElement(tag))
 BODY_PT = 16
 TEXT_WIDTH_CM = 16.0  # A4 21 cm − left 3 cm − right 2 cm
 TABLE_LINE = Pt(18)
 
 
 def _rpr_fonts(rpr, *, size=None, bold=None):
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
+    fonts = _get_or_place(rpr, "w:rFonts")
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), FONT)
     if bold is not None:
         for tag in ("w:b", "w:bCs"):
-            el = rpr.find(qn(tag))
-            if el is None:
-                el = OxmlElement(tag)
-                rpr.append(el)
-            el.set(qn("w:val"), "1" if bold else "0")
+            _get_or_place(rpr, tag).set(qn("w:val"), "1" if bold else "0")
     if size is not None:
         for tag in ("w:sz", "w:szCs"):
-            el = rpr.find(qn(tag))
-            if el is None:
-                el = OxmlElement(tag)
-                rpr.append(el)
-            el.set(qn("w:val"), str(int(size * 2)))
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
+            _get_or_place(rpr, tag).set(qn("w:val"), str(int(size * 2)))
+    lang = _get_or_place(rpr, "w:lang")
     lang.set(qn("w:val"), "th-TH")
     lang.set(qn("w:bidi"), "th-TH")
 
@@ -79,12 +110,7 @@ def _style(doc, name, *, base="Normal", size=BODY_PT, bold=False, align=None, in
 
 
 def _thai_distribute(paragraph):
-    ppr = paragraph._p.get_or_add_pPr()
-    jc = ppr.find(qn("w:jc"))
-    if jc is None:
-        jc = OxmlElement("w:jc")
-        ppr.append(jc)
-    jc.set(qn("w:val"), "thaiDistribute")
+    _get_or_place(paragraph._p.get_or_add_pPr(), "w:jc").set(qn("w:val"), "thaiDistribute")
 
 
 def _run(paragraph, text, *, bold=None, size=None):
@@ -116,7 +142,7 @@ def _no_borders(table):
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    tbl_pr.append(borders)
+    _place(tbl_pr, borders)
 
 
 def _row_flag(row, tag):
@@ -137,7 +163,7 @@ def _page_number_header(section, thai: bool):
     if thai:  # Thai digits through the section's number format (Word and LibreOffice both read it)
         pg = OxmlElement("w:pgNumType")
         pg.set(qn("w:fmt"), "thaiNumbers")
-        section._sectPr.append(pg)
+        _place(section._sectPr, pg)
     for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
         if kind:
             fld = OxmlElement("w:fldChar")
@@ -285,7 +311,7 @@ def _fold_section_break(doc):
     if ppr is None:
         ppr = OxmlElement("w:pPr")
         previous.insert(0, ppr)
-    ppr.append(sect)
+    _place(ppr, sect)
     body.remove(carrier)
 
 
@@ -295,7 +321,7 @@ def _fixed_widths(table, widths):
         grid_col.set(qn("w:w"), str(int(width.twips)))
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
+    _place(table._tbl.tblPr, layout)
 
 
 def _bottom_border(paragraph):
@@ -305,7 +331,7 @@ def _bottom_border(paragraph):
     for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
         bottom.set(qn(k), v)
     bdr.append(bottom)
-    ppr.append(bdr)
+    _place(ppr, bdr)
 
 
 def _table(doc, b):

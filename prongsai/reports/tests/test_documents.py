@@ -238,3 +238,28 @@ def test_a_row_taller_than_a_page_repeats_its_issue(cast, chain):
     assert all("(ต่อ)" in r[0] for r in rows[1:])
     assert squash("".join(r[1] for r in rows)) == numbered([to_thai_digits(m) for m in methods])
     assert squash("".join(r[4] for r in rows)) == numbered(["ดำเนินการแล้ว"])
+
+
+def test_docx_elements_are_in_schema_order(cast, plan, round_doc):
+    """Word rejects out-of-order children of rPr/pPr/tblPr/sectPr (LibreOffice does not)."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    from prongsai.reports.render_docx import ORDER
+
+    data = docx_bytes(build.assemble(round_doc))
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    checked = 0
+    for name in archive.namelist():
+        if not (name.startswith("word/") and name.endswith(".xml")):
+            continue
+        root = etree.fromstring(archive.read(name))
+        for parent_name, order in ORDER.items():
+            for parent in root.iter(f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{parent_name}"):
+                ranks = [order.index(child.tag.rsplit("}", 1)[-1]) for child in parent
+                         if child.tag.rsplit("}", 1)[-1] in order]
+                assert ranks == sorted(ranks), (name, parent_name, [c.tag.rsplit("}", 1)[-1] for c in parent])
+                checked += 1
+    assert checked > 100
