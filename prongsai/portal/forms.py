@@ -15,7 +15,7 @@ from prongsai.core.thai import BE_OFFSET, parse_thai_number, to_arabic_digits
 from prongsai.tenancy.models import Department, Organization
 
 from . import categories
-from .models import Executive, Publication, Question, SiteProfile, SocialLink
+from .models import Executive, Publication, FaqEntry, SiteProfile, SocialLink
 
 RICH_HELP = _("พิมพ์ข้อความได้ตามปกติ หรือใช้ HTML พื้นฐาน (p, strong, a, ul, ol, table) — "
               "สคริปต์ iframe และลิงก์ javascript: จะถูกลบออกอัตโนมัติ")
@@ -88,14 +88,18 @@ class ExecutiveForm(ThaiModelFormMixin, forms.ModelForm):
     photo_file = forms.ImageField(label=_("รูปถ่าย (ระบบจะลบข้อมูลแฝง เช่น พิกัด GPS ออก)"), required=False)
     remove_photo = forms.BooleanField(label=_("ลบรูปถ่าย"), required=False)
     order = ThaiIntegerField(label=_("ลำดับการแสดง"), min_value=0, initial=0)
+    department = forms.ModelChoiceField(label=_("สังกัด"), queryset=None, required=False)
 
     class Meta:
         model = Executive
-        fields = ["full_name", "position", "side", "department", "order", "phone", "email"]
+        fields = ["full_name", "position", "side", "order", "phone", "email"]
 
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = Department.objects.filter(organization=organization)
+        if self.instance.pk:
+            self.initial["department"] = self.instance.department_id
+        self.order_fields(["full_name", "position", "side", "department"])
 
 
 class InfoPageForm(forms.Form):
@@ -118,7 +122,7 @@ class QuestionForm(ThaiModelFormMixin, forms.ModelForm):
     order = ThaiIntegerField(label=_("ลำดับ"), min_value=0, initial=0)
 
     class Meta:
-        model = Question
+        model = FaqEntry
         fields = ["question", "answer", "order", "is_published"]
         widgets = {"question": forms.TextInput()}
 
@@ -143,12 +147,13 @@ class PublicationForm(ThaiModelFormMixin, forms.ModelForm):
     fiscal_year = ThaiIntegerField(label=_("ปีงบประมาณ (พ.ศ.)"), min_value=2540, max_value=2700)
     period = MonthField(label=_("เดือนที่รายงาน (สำหรับรายงานรายเดือน)"), required=False)
     publication_date = ThaiDateField(label=_("วันที่เผยแพร่"))
+    department = forms.ModelChoiceField(label=_("ส่วนราชการที่รับผิดชอบ"), queryset=None)
     attachments = MultipleFileField(label=_("ไฟล์แนบ (PDF, Word, Excel หรือรูปภาพ)"), required=False,
                                     help_text=_("ระบบตรวจชนิดไฟล์จากเนื้อหาและลบข้อมูลแฝงก่อนจัดเก็บ"))
 
     class Meta:
         model = Publication
-        fields = ["title", "category", "fiscal_year", "period", "publication_date", "department", "body"]
+        fields = ["title", "category", "fiscal_year", "period", "publication_date", "body"]
         widgets = {"title": forms.TextInput(), "body": forms.Textarea(attrs={"rows": 10})}
 
     def __init__(self, *args, organization, allowed: list[str], membership, **kwargs):
@@ -160,6 +165,10 @@ class PublicationForm(ThaiModelFormMixin, forms.ModelForm):
         if membership.role not in ("admin", "coordinator"):
             depts = depts.filter(pk=membership.department_id)
         self.fields["department"].queryset = depts
+        if self.instance.pk:
+            self.initial["department"] = self.instance.department_id
+        self.order_fields(["title", "category", "fiscal_year", "period", "publication_date", "department", "body"])
+        self.fields["department"].error_messages["required"] = _("กรุณาเลือก “ส่วนราชการที่รับผิดชอบ”")
         self.fields["body"].help_text = RICH_HELP
         self.fields["body"].required = False
 

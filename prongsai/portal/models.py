@@ -120,7 +120,7 @@ class SocialLink(TenantModel):
         return f"{self.get_network_display()}: {self.label}"
 
 
-class Question(TenantModel):
+class FaqEntry(TenantModel):
     """Q&A: a question the organization answers publicly."""
 
     question = models.CharField(_("คำถาม"), max_length=500)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models import Prefetch, QuerySet
 
 from . import categories
-from .models import Attachment, Executive, InfoPage, Publication, Question, SiteProfile, SocialLink
+from .models import Attachment, Executive, InfoPage, Publication, FaqEntry, SiteProfile, SocialLink
 
 PAGE_SIZE = 20
 
@@ -63,7 +63,7 @@ def social_links(*, organization) -> QuerySet:
 
 
 def questions(*, organization) -> QuerySet:
-    return Question.objects.filter(organization=organization, is_published=True)
+    return FaqEntry.objects.filter(organization=organization, is_published=True)
 
 
 def profile(*, organization) -> SiteProfile | None:

@@ -31,7 +31,7 @@ from .models import (
     ProcurementRow,
     Publication,
     PublicationEvent,
-    Question,
+    FaqEntry,
     SiteProfile,
     SocialLink,
 )
@@ -209,24 +209,24 @@ def social_link_delete(*, organization, acting_user, link: SocialLink) -> None:
 
 
 @transaction.atomic
-def question_save(*, organization, acting_user, question: Question | None, data: dict) -> Question:
-    question = question or Question(organization=organization)
+def question_save(*, organization, acting_user, question: FaqEntry | None, data: dict) -> FaqEntry:
+    question = question or FaqEntry(organization=organization)
     for name in ("question", "answer", "order", "is_published"):
         if name in data:
             setattr(question, name, data[name])
     question.full_clean(exclude=["organization"])
     question.save()
     audit_record(organization=organization, actor=acting_user, action="portal.question_saved", target=question)
-    announce(organization, "portal.question", question.pk)
+    announce(organization, "portal.faqentry", question.pk)
     return question
 
 
 @transaction.atomic
-def question_delete(*, organization, acting_user, question: Question) -> None:
+def question_delete(*, organization, acting_user, question: FaqEntry) -> None:
     audit_record(organization=organization, actor=acting_user, action="portal.question_deleted", target=question)
     pk = question.pk
     question.delete()
-    announce(organization, "portal.question", pk)
+    announce(organization, "portal.faqentry", pk)
 
 
 # --- who publishes where ---------------------------------------------------------------------

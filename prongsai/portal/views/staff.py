@@ -17,7 +17,7 @@ from prongsai.core.thai import fiscal_year_of
 from prongsai.tenancy.access import get_owned, staff_view
 
 from .. import categories, forms, selectors, services
-from ..models import Executive, InfoPage, Publication, Question, SocialLink
+from ..models import Executive, InfoPage, Publication, FaqEntry, SocialLink
 
 EDITORS = ("admin", "coordinator")
 PUBLISHERS = ("admin", "coordinator", "department_staff", "executive")
@@ -170,14 +170,14 @@ def social_delete(request, org_slug, pk):
 @staff_view(*EDITORS)
 def question_list(request, org_slug):
     return render(request, "portal/staff/questions.html", {
-        "page": Paginator(Question.objects.filter(organization=request.organization), 30).get_page(
+        "page": Paginator(FaqEntry.objects.filter(organization=request.organization), 30).get_page(
             request.GET.get("page")),
     })
 
 
 @staff_view(*EDITORS)
 def question_edit(request, org_slug, pk=None):
-    question = get_owned(Question, request, pk=pk) if pk else None
+    question = get_owned(FaqEntry, request, pk=pk) if pk else None
     form = forms.QuestionForm(request.POST or None, instance=question)
     if request.method == "POST" and form.is_valid():
         try:
@@ -195,7 +195,7 @@ def question_edit(request, org_slug, pk=None):
 @staff_view(*EDITORS)
 @require_POST
 def question_delete(request, org_slug, pk):
-    question = get_owned(Question, request, pk=pk)
+    question = get_owned(FaqEntry, request, pk=pk)
     services.question_delete(organization=request.organization, acting_user=request.user, question=question)
     messages.success(request, _("ลบคำถามแล้ว"))
     return redirect(_url(request, "portal:staff_questions"))
