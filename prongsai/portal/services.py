@@ -198,7 +198,7 @@ def social_link_save(*, organization, acting_user, link: SocialLink | None, data
     link.full_clean(exclude=["organization"])
     link.save()
     audit_record(organization=organization, actor=acting_user, action="portal.social_saved", target=link)
-    announce(organization, "portal.sociallink", link.pk)
+    announce(organization, "portal.contact", organization.pk)
     return link
 
 
@@ -206,6 +206,7 @@ def social_link_save(*, organization, acting_user, link: SocialLink | None, data
 def social_link_delete(*, organization, acting_user, link: SocialLink) -> None:
     audit_record(organization=organization, actor=acting_user, action="portal.social_deleted", target=link)
     link.delete()
+    announce(organization, "portal.contact", organization.pk)
 
 
 @transaction.atomic
