@@ -20,6 +20,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django_scopes import scope
 from PIL import Image, ImageDraw, ImageFont
 
+from prongsai.core.thai import to_thai_digits
 from prongsai.tenancy.models import Department, Membership
 
 from . import services
@@ -127,7 +128,7 @@ THAI_MONTHS = ["มกราคม", "กุมภาพันธ์", "มี�
 
 
 def month_label(day: dt.date) -> str:
-    return f"{THAI_MONTHS[day.month - 1]} {day.year + 543}"
+    return to_thai_digits(f"{THAI_MONTHS[day.month - 1]} {day.year + 543}")
 
 
 # category slug, title, date, fiscal year, body
@@ -231,7 +232,7 @@ def procurement_rows(month: dt.date, n: int) -> list[dict]:
             "item": f"{item} ({month_label(month)})", "amount": amount, "reference_price": amount,
             "method": "เฉพาะเจาะจง", "bidders": f"{a} {amount:,.2f}\n{b} {amount + 350:,.2f}", "winner": a,
             "winner_price": amount, "reason": "ราคาต่ำสุดและคุณสมบัติครบถ้วน",
-            "contract_no": f"{n + 1}/{i + 1}/{month.year + 543}", "contract_date": month + dt.timedelta(days=4 + i * 5),
+            "contract_no": to_thai_digits(f"{n + 1}/{i + 1}/{month.year + 543}"), "contract_date": month + dt.timedelta(days=4 + i * 5),
         })
     return rows
 

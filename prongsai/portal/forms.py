@@ -112,6 +112,7 @@ class InfoPageForm(forms.Form):
 
 class SocialLinkForm(ThaiModelFormMixin, forms.ModelForm):
     order = ThaiIntegerField(label=_("ลำดับ"), min_value=0, initial=0)
+    url = forms.URLField(label=_("ที่อยู่ลิงก์"), max_length=500, assume_scheme="https")
 
     class Meta:
         model = SocialLink

@@ -6,11 +6,16 @@ organization's slug (`/news/` → `/kampang/news/`); OrganizationMiddleware then
 organization from the URL as usual, so tenancy has one path. Shared routes (static, media,
 admin, accounts, i18n, API, health) are left alone, and so is a path that already carries the
 slug, so the site's own links (which include it) keep working on either host. The host name
-must also be in ALLOWED_HOSTS (the deployment's setting)."""
+must also be in ALLOWED_HOSTS (the deployment's setting).
+
+It also makes the site Thai first: the browser's Accept-Language is ignored unless the visitor
+chose a language with the switch (the language cookie)."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from django_scopes import scopes_disabled
 
 SHARED_PREFIXES = ("/static/", "/media/", "/admin/", "/accounts/", "/i18n/", "/api/", "/health/", "/favicon.ico")
@@ -43,6 +48,11 @@ class SiteDomainMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Thai first: a browser's Accept-Language does not switch the site to English; only the
+        # visitor's explicit choice (the language cookie set by /i18n/setlang/) does.
+        if settings.LANGUAGE_COOKIE_NAME not in request.COOKIES:
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
         try:
             host = request.get_host()
         except Exception:  # DisallowedHost: let CommonMiddleware answer as usual

@@ -109,7 +109,7 @@ class SocialLink(TenantModel):
 
     network = models.CharField(_("เครือข่าย"), max_length=20, choices=Network.choices)
     label = models.CharField(_("ชื่อบัญชี/ข้อความ"), max_length=150)
-    url = models.URLField(_("ที่อยู่ลิงก์"), max_length=500)
+    url = models.URLField(_("ที่อยู่ลิงก์"), max_length=500)  # https:// required by the service
     order = models.PositiveIntegerField(_("ลำดับ"), default=0)
     updated_at = models.DateTimeField(auto_now=True)
 

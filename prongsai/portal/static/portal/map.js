@@ -13,7 +13,7 @@
   }).addTo(map);
   tiles.on("tileerror", function () {
     failed += 1;
-    if (failed === 4) { map.remove(); el.innerHTML = fallback; el.classList.remove("map"); }
+    if (failed === 4) { map.remove(); el.className = ""; el.removeAttribute("style"); el.innerHTML = fallback; }
   });
   L.marker([lat, lng], { alt: el.dataset.label }).addTo(map).bindPopup(el.dataset.label);
 })();
