@@ -116,7 +116,13 @@ class SocialLinkForm(ThaiModelFormMixin, forms.ModelForm):
 
     class Meta:
         model = SocialLink
-        fields = ["network", "label", "url", "order"]
+        fields = ["network", "label", "order"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["url"] = self.instance.url
+        self.order_fields(["network", "label", "url", "order"])
 
 
 class QuestionForm(ThaiModelFormMixin, forms.ModelForm):

@@ -46,7 +46,8 @@ def _aware(day: dt.date) -> dt.datetime:
 
 def oit_links(*, organization, framework) -> list[dict]:
     """[{item_code, title, url, published_at, fiscal_year}] — url is a path on this site;
-    published_at is timezone-aware; fiscal_year is None for undated structured pages.
+    published_at is timezone-aware (a publication's own date; a structured page's last change);
+    fiscal_year is None for undated structured pages.
     For an item with content only from earlier years, the latest older publications are listed
     (their fiscal_year tells the self-check the item is outdated)."""
     slug = organization.slug
@@ -108,7 +109,7 @@ def oit_links(*, organization, framework) -> list[dict]:
         for pub in chosen:
             links.append({
                 "item_code": item.code, "title": pub.title, "url": url("portal:publication", pk=pub.pk),
-                "published_at": pub.published_at or _aware(pub.publication_date), "fiscal_year": pub.fiscal_year,
+                "published_at": _aware(pub.publication_date), "fiscal_year": pub.fiscal_year,
             })
     return links
 

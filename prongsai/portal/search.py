@@ -39,7 +39,7 @@ def _publication(organization, pub: Publication) -> dict:
         "url": _url(organization, "portal:publication", pk=pub.pk),
         "category": pub.category,
         "fiscal_year": pub.fiscal_year,
-        "published_at": pub.published_at or timezone.make_aware(dt.datetime.combine(pub.publication_date, dt.time())),
+        "published_at": timezone.make_aware(dt.datetime.combine(pub.publication_date, dt.time(9, 0))),
         "attachments": [a.file.path for a in pub.attachments.all() if a.file],
     }
 
