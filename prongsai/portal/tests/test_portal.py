@@ -304,3 +304,15 @@ def test_site_colour_must_have_contrast(cast):
     profile = services.site_profile_update(organization=cast.org_a, acting_user=cast.admin_a,
                                            data={"primary_colour": "#7a1f1f"})
     assert profile.primary_colour == "#7a1f1f"
+
+
+def test_thai_first_with_an_english_switch(client, cast, publish):
+    publish(title="ข่าวหนึ่ง")
+    home = url("portal:home", cast.org_a)
+    thai = client.get(home, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "เอกสารเผยแพร่ล่าสุด" in thai and '<html lang="th">' in thai  # the browser's language is not enough
+    response = client.post("/i18n/setlang/", {"language": "en", "next": home})
+    assert response.status_code == 302
+    english = client.get(home).content.decode()
+    assert "Latest publications" in english and "Skip to content" in english and '<html lang="en">' in english
+    assert "ข่าวหนึ่ง" in english  # content stays as written
