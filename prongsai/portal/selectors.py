@@ -39,7 +39,7 @@ def fiscal_years(*, organization, category: str | None = None) -> list[int]:
     qs = public_publications(organization=organization)
     if category:
         qs = qs.filter(category=category)
-    return sorted(set(qs.values_list("fiscal_year", flat=True)), reverse=True)
+    return list(qs.order_by("-fiscal_year").values_list("fiscal_year", flat=True).distinct())
 
 
 def feed_items(*, organization, limit: int = 30) -> QuerySet:

@@ -65,3 +65,11 @@ def category_groups():
 def category_label(slug):
     c = categories.get(slug)
     return c.label if c else slug
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number):
+    """?…&page=N keeping the list's other filters."""
+    query = context["request"].GET.copy()
+    query["page"] = number
+    return "?" + query.urlencode()

@@ -260,6 +260,7 @@ def test_every_list_paginates(client, cast, publish):
     second = client.get(url("portal:category", cast.org_a, category="news") + "?page=2").content.decode()
     assert first.count("ข่าวลำดับ") == 20 and second.count("ข่าวลำดับ") == 5
     assert "ข่าวลำดับ 24" in first and "ข่าวลำดับ 00" in second
+    assert "?year=2566&amp;page=2" in client.get(url("portal:publications", cast.org_a) + "?year=2566").content.decode()
     # out of range or junk page numbers give a page, not an error
     assert client.get(url("portal:publications", cast.org_a) + "?page=999").status_code == 200
     assert client.get(url("portal:publications", cast.org_a) + "?page=abc").status_code == 200
