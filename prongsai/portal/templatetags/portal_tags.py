@@ -73,3 +73,14 @@ def page_query(context, number):
     query = context["request"].GET.copy()
     query["page"] = number
     return "?" + query.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def bemonth(context, value):
+    """{% bemonth pub.period %} → กันยายน ๒๕๖๖ (digits per the organization)."""
+    if not value:
+        return ""
+    from pythainlp.util import thai_strftime
+
+    org = getattr(context.get("request"), "organization", None)
+    return thai_strftime(value, "%B %Y", thaidigit=getattr(org, "thai_digits", True))

@@ -317,3 +317,50 @@ def test_thai_first_with_an_english_switch(client, cast, publish):
     english = client.get(home).content.decode()
     assert "Latest publications" in english and "Skip to content" in english and '<html lang="en">' in english
     assert "ข่าวหนึ่ง" in english  # content stays as written
+
+
+def _png_bytes(colour="#336699") -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", (40, 40), colour).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def test_staff_forms_store_good_input_and_explain_bad_input_in_thai(client_for, cast):
+    admin = client_for(cast.admin_a)
+    look = url("portal:staff_look", cast.org_a)
+    bad = admin.post(look, {"primary_colour": "#ffff99", "tagline": "", "cover_alt": "", "domain": "NOT A DOMAIN"})
+    body = bad.content.decode()
+    assert bad.status_code == 200 and "error-summary" in body and "ชื่อโดเมนไม่ถูกต้อง" in body
+    assert not SiteProfile.objects.filter(organization=cast.org_a, domain__isnull=False).exists()
+    ok = admin.post(look, {"primary_colour": "#1d5e3a", "tagline": "ยินดีต้อนรับ", "cover_alt": "ทุ่งนา",
+                           "domain": "www.alpha.example.go.th",
+                           "logo_file": SimpleUploadedFile("logo.png", _png_bytes(), content_type="image/png")})
+    assert ok.status_code == 302
+    profile = SiteProfile.objects.get(organization=cast.org_a)
+    assert profile.primary_colour == "#1d5e3a" and profile.logo and profile.domain == "www.alpha.example.go.th"
+    assert "#1d5e3a" in admin.get(url("portal:home", cast.org_a)).content.decode()
+
+    new_exec = url("portal:staff_executive_new", cast.org_a)
+    bad = admin.post(new_exec, {"full_name": "", "position": "นายก", "side": "political", "order": "๐",
+                                "email": "ไม่ใช่อีเมล"})
+    assert bad.status_code == 200 and "error-summary" in bad.content.decode()
+    assert not Executive.objects.filter(organization=cast.org_a).exists()
+    ok = admin.post(new_exec, {"full_name": "นายทดสอบ ดีมาก", "position": "นายก", "side": "political", "order": "๑",
+                               "email": "a@example.go.th", "department": cast.office_a.pk,
+                               "photo_file": SimpleUploadedFile("p.png", _png_bytes(), content_type="image/png")})
+    assert ok.status_code == 302
+    e = Executive.objects.get(organization=cast.org_a)
+    assert e.order == 1 and e.photo and e.department == cast.office_a
+
+    coordinator = client_for(cast.alice)
+    contact = coordinator.post(url("portal:staff_contact", cast.org_a), {
+        "address": "หมู่ ๑", "postcode": "30220", "phone": "044", "fax": "045", "email": "x@example.go.th",
+        "latitude": "15.1", "longitude": ""})
+    assert contact.status_code == 200 and "ลองจิจูด" in contact.content.decode()
+    contact = coordinator.post(url("portal:staff_contact", cast.org_a), {
+        "address": "หมู่ ๑", "postcode": "30220", "phone": "044", "fax": "045", "email": "x@example.go.th",
+        "latitude": "๑๕.๑", "longitude": "102.05"})
+    assert contact.status_code == 302
+    cast.org_a.refresh_from_db()
+    assert cast.org_a.fax == "045" and cast.org_a.latitude == Decimal("15.1")
+    assert "leaflet.js" in coordinator.get(url("portal:contact", cast.org_a)).content.decode()
