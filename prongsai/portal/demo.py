@@ -52,7 +52,7 @@ def portrait(first: str, last: str, n: int) -> SimpleUploadedFile:
 def cover_image() -> SimpleUploadedFile:
     img = Image.new("RGB", (1280, 320), "#0b5394")
     draw = ImageDraw.Draw(img)
-    for i in range(0, 320, 4):  # fields and sky, drawn
+    for i in range(0, 320):  # fields and sky, drawn
         shade = 60 + i // 3
         draw.line([(0, i), (1280, i)], fill=(20, shade, 40 + i // 4) if i > 190 else (90, 140 + i // 4, 200))
     draw.ellipse((1050, 30, 1150, 130), fill="#f6d55c")
@@ -255,7 +255,7 @@ def _pdf(text: str) -> SimpleUploadedFile | None:
         return None
     html = f"<html lang='th'><body style=\"font-family:'Sarabun',sans-serif\"><h1>{text}</h1>" \
            f"<p>เอกสารสาธิต (ข้อมูลสมมุติ) — {text} การจัดซื้อจัดจ้างและการบริหารพัสดุ</p></body></html>"
-    return SimpleUploadedFile("document.pdf", HTML(string=html).write_pdf(), content_type="application/pdf")
+    return SimpleUploadedFile(f"{text[:60]}.pdf", HTML(string=html).write_pdf(), content_type="application/pdf")
 
 
 def load(ctx):
