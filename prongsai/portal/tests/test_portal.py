@@ -364,3 +364,38 @@ def test_staff_forms_store_good_input_and_explain_bad_input_in_thai(client_for, 
     cast.org_a.refresh_from_db()
     assert cast.org_a.fax == "045" and cast.org_a.latitude == Decimal("15.1")
     assert "leaflet.js" in coordinator.get(url("portal:contact", cast.org_a)).content.decode()
+
+
+def test_structured_pages_and_files_stay_with_their_org(client, cast, publish):
+    services.executive_save(organization=cast.org_a, acting_user=cast.alice, executive=None,
+                            data={"full_name": "นายอัลฟา ผู้บริหาร", "position": "นายก", "side": "political", "order": 0})
+    services.info_page_save(organization=cast.org_a, acting_user=cast.alice, kind="duties", body="<p>หน้าที่อัลฟา</p>")
+    services.question_save(organization=cast.org_a, acting_user=cast.alice, question=None,
+                           data={"question": "คำถามอัลฟา", "answer": "ตอบ", "order": 0, "is_published": True})
+    services.social_link_save(organization=cast.org_a, acting_user=cast.alice, link=None,
+                              data={"network": "line", "label": "ไลน์อัลฟา", "url": "https://line.me/x", "order": 0})
+    for name in ("portal:executives", "portal:structure", "portal:duties", "portal:questions", "portal:contact"):
+        body = client.get(url(name, cast.org_b)).content.decode()
+        assert "อัลฟา" not in body, name
+    assert client.get("/api/v1/orgs/beta/executives").json() == []
+    pdf = SimpleUploadedFile("a.pdf", _tiny_pdf(), content_type="application/pdf")
+    pub = publish(attachments=[pdf])
+    att = pub.attachments.get()
+    assert client.get(url("portal:attachment", cast.org_a, pk=pub.pk, file_pk=att.pk)).status_code == 200
+    assert client.get(url("portal:attachment", cast.org_b, pk=pub.pk, file_pk=att.pk)).status_code == 404
+    services.publication_withdraw(organization=cast.org_a, acting_user=cast.alice,
+                                  membership=Membership.objects.get(user=cast.alice), publication=pub, reason="ผิด")
+    assert client.get(url("portal:attachment", cast.org_a, pk=pub.pk, file_pk=att.pk)).status_code == 404
+    # beta's own domain does not reach alpha's pages
+    SiteProfile.objects.create(organization=cast.org_b, domain="beta.example.go.th")
+    assert client.get(f"/alpha/p/{pub.pk}/", HTTP_HOST="beta.example.go.th").status_code == 404
+
+
+def _tiny_pdf() -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
