@@ -11,6 +11,7 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.complaints.fields import ThaiDateField, ThaiModelFormMixin
+from prongsai.core.antiabuse import GuardedFormMixin
 from prongsai.core.thai import BE_OFFSET, parse_thai_number, to_arabic_digits
 from prongsai.tenancy.models import Department, Organization
 
@@ -210,3 +211,11 @@ class CategoryDepartmentsForm(forms.Form):
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["departments"].queryset = Department.objects.filter(organization=organization)
+
+
+class AskForm(GuardedFormMixin):
+    question = forms.CharField(
+        label=_("คำถามของท่าน"), max_length=500, min_length=5, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("ไม่ต้องใส่ชื่อหรือข้อมูลส่วนตัว หน่วยงานจะตอบและเผยแพร่คำถาม–คำตอบในหน้านี้"),
+        error_messages={"required": _("กรุณาพิมพ์คำถาม"), "min_length": _("กรุณาพิมพ์คำถามอย่างน้อย ๕ ตัวอักษร"),
+                        "max_length": _("คำถามยาวเกิน ๕๐๐ ตัวอักษร")})

@@ -121,10 +121,12 @@ class SocialLink(TenantModel):
 
 
 class FaqEntry(TenantModel):
-    """Q&A: a question the organization answers publicly."""
+    """Q&A: a question the organization answers publicly. Citizens may ask on the Q&A page (the
+    question waits, unpublished, until staff answer it); staff may also add common questions."""
 
     question = models.CharField(_("คำถาม"), max_length=500)
-    answer = models.TextField(_("คำตอบ"), max_length=5000)
+    answer = models.TextField(_("คำตอบ"), max_length=5000, blank=True)
+    asked_at = models.DateTimeField(_("ถามทางเว็บไซต์เมื่อ"), null=True, blank=True, editable=False)
     order = models.PositiveIntegerField(_("ลำดับ"), default=0)
     is_published = models.BooleanField(_("เผยแพร่"), default=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -215,11 +215,26 @@ def question_save(*, organization, acting_user, question: FaqEntry | None, data:
     for name in ("question", "answer", "order", "is_published"):
         if name in data:
             setattr(question, name, data[name])
+    if question.is_published and not question.answer.strip():
+        raise ValidationError({"answer": _("กรุณาเขียนคำตอบก่อนเผยแพร่")})
     question.full_clean(exclude=["organization"])
     question.save()
     audit_record(organization=organization, actor=acting_user, action="portal.question_saved", target=question)
     announce(organization, "portal.faqentry", question.pk)
     return question
+
+
+@transaction.atomic
+def question_ask(*, organization, text: str) -> FaqEntry:
+    """A citizen's question from the Q&A page: stored unpublished with no personal data."""
+    text = " ".join((text or "").split())
+    if len(text) < 5:
+        raise ValidationError({"question": _("กรุณาพิมพ์คำถามอย่างน้อย ๕ ตัวอักษร")})
+    entry = FaqEntry(organization=organization, question=text[:500], answer="", is_published=False,
+                     asked_at=timezone.now(), order=0)
+    entry.full_clean(exclude=["organization"])
+    entry.save()
+    return entry
 
 
 @transaction.atomic

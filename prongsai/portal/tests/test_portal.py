@@ -399,3 +399,39 @@ def _tiny_pdf() -> bytes:
     buf = io.BytesIO()
     writer.write(buf)
     return buf.getvalue()
+
+
+def _token(age=10):
+    import time
+
+    from django.core import signing
+
+    from prongsai.core import antiabuse
+
+    return signing.dumps({"t": time.time() - age, "n": "t"}, salt=antiabuse._SALT)
+
+
+def test_citizens_ask_on_the_qa_page_and_staff_answer(client, client_for, cast):
+    from prongsai.portal.models import FaqEntry
+
+    qa = url("portal:questions", cast.org_a)
+    empty = client.post(qa, {"question": "", "form_token": _token()})
+    assert empty.status_code == 200 and "กรุณาพิมพ์คำถาม" in empty.content.decode()
+    assert client.post(qa, {"question": "ขอถามเรื่องเบี้ยยังชีพ", "form_token": _token()}).status_code == 302
+    bot = client.post(qa, {"question": "spam spam", "website": "http://spam", "form_token": _token()})
+    assert bot.status_code == 302
+    asked = FaqEntry.objects.get(organization=cast.org_a)
+    assert asked.question == "ขอถามเรื่องเบี้ยยังชีพ" and not asked.is_published and asked.asked_at
+    assert "ขอถามเรื่องเบี้ยยังชีพ" not in client.get(qa).content.decode()  # not shown before it is answered
+    with pytest.raises(ValidationError):
+        services.question_save(organization=cast.org_a, acting_user=cast.alice, question=asked,
+                               data={"is_published": True})
+    staff = client_for(cast.alice)
+    assert "รอคำตอบ" in staff.get(url("portal:staff_questions", cast.org_a)).content.decode()
+    services.question_save(organization=cast.org_a, acting_user=cast.alice, question=asked,
+                           data={"answer": "ลงทะเบียนที่กองสวัสดิการสังคม", "is_published": True})
+    client.logout()
+    assert "ลงทะเบียนที่กองสวัสดิการสังคม" in client.get(qa).content.decode()
+    for _ in range(6):
+        last = client.post(qa, {"question": "คำถามซ้ำ ๆ", "form_token": _token()})
+    assert last.status_code == 429

@@ -3,16 +3,23 @@ from the request. Unknown categories, years and publications answer 404 (in Thai
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
+from prongsai.complaints.fields import apply_errors
+from prongsai.core.antiabuse import client_ip, rate_limited
 from prongsai.core.thai import fiscal_year_of
 
-from .. import categories, exports, selectors
+from .. import categories, exports, selectors, services
+from ..forms import AskForm
 from ..models import Attachment, Executive, InfoPage, Publication
 
 MIN_YEAR = 2540
@@ -61,9 +68,27 @@ def contact(request, org_slug):
     return render(request, "portal/contact.html", {"social": selectors.social_links(organization=request.organization)})
 
 
+ASK_LIMIT = (5, 3600)  # questions per address per hour
+
+
 def questions(request, org_slug):
+    org = request.organization
+    form = AskForm(request.POST or None)
+    if request.method == "POST":
+        limit, window = ASK_LIMIT
+        if rate_limited(organization=org, bucket="portal-ask", ident=client_ip(request), limit=limit, window=window):
+            return render(request, "complaints/limited.html", status=429)
+        if form.is_valid():
+            if not form.is_bot:
+                try:
+                    services.question_ask(organization=org, text=form.cleaned_data["question"])
+                except ValidationError as exc:
+                    apply_errors(form, exc)
+            if not form.errors:
+                messages.success(request, _("ได้รับคำถามแล้ว หน่วยงานจะตอบและเผยแพร่ในหน้านี้"))
+                return redirect(reverse("portal:questions", kwargs={"org_slug": org.slug}))
     return render(request, "portal/questions.html", {
-        "page": paginate(request, selectors.questions(organization=request.organization)),
+        "page": paginate(request, selectors.questions(organization=org)), "form": form,
     })
 
 
