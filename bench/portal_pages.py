@@ -84,11 +84,12 @@ def main() -> int:
 
 
 def seed(n: int):
+    from django.utils import timezone
+
     from prongsai.portal import categories
     from prongsai.portal.models import ProcurementRow, Publication
     from prongsai.tenancy.models import Department, Organization
     from prongsai.testing.factories import OrganizationFactory
-    from django.utils import timezone
 
     org = OrganizationFactory(slug="bench")
     dept = Department.objects.create(organization=org, name="สำนักปลัด")

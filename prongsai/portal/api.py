@@ -256,5 +256,5 @@ def procurement_list(request, org_slug: str, filters: Query[ProcurementFilter]):
 @router.get("/orgs/{org_slug}/procurement-summaries.csv", summary="สรุปผลการจัดซื้อจัดจ้างรายเดือน (CSV)")
 def procurement_csv(request, org_slug: str, filters: Query[ProcurementFilter]):
     qs = _procurement(request, filters)
-    rows = ([r.publication.period or ""] + row for r, row in zip(qs, exports.procurement_rows(qs)))
+    rows = ([r.publication.period or ""] + row for r, row in zip(qs, exports.procurement_rows(qs), strict=True))
     return exports.csv_response(f"{org_slug}-procurement.csv", ["เดือน"] + exports.PROCUREMENT_HEADER, rows)

@@ -16,7 +16,7 @@ from prongsai.core.thai import BE_OFFSET, parse_thai_number, to_arabic_digits
 from prongsai.tenancy.models import Department, Organization
 
 from . import categories
-from .models import Executive, Publication, FaqEntry, SiteProfile, SocialLink
+from .models import Executive, FaqEntry, Publication, SiteProfile, SocialLink
 
 RICH_HELP = _("พิมพ์ข้อความได้ตามปกติ หรือใช้ HTML พื้นฐาน (p, strong, a, ul, ol, table) — "
               "สคริปต์ iframe และลิงก์ javascript: จะถูกลบออกอัตโนมัติ")

@@ -12,7 +12,6 @@ import datetime as dt
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
-
 from pythainlp.util import thai_strftime
 
 from prongsai.core.thai import fiscal_year_bounds

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models import Prefetch, QuerySet
 
 from . import categories
-from .models import Attachment, Executive, InfoPage, Publication, FaqEntry, SiteProfile, SocialLink
+from .models import Attachment, Executive, FaqEntry, InfoPage, Publication, SiteProfile, SocialLink
 
 PAGE_SIZE = 20
 

@@ -27,11 +27,11 @@ from .models import (
     Attachment,
     CategoryDepartment,
     Executive,
+    FaqEntry,
     InfoPage,
     ProcurementRow,
     Publication,
     PublicationEvent,
-    FaqEntry,
     SiteProfile,
     SocialLink,
 )

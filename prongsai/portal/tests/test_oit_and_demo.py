@@ -1,5 +1,5 @@
 import datetime as dt
-from decimal import Decimal
+import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -35,7 +35,7 @@ def test_oit_links_follow_titles_and_years(cast, publish):
     assert all(link["published_at"] is None or link["published_at"].tzinfo for link in links66)
     # The same category serves the same-titled item under its 2565 code
     links65 = oit.oit_links(organization=cast.org_a, framework=fw65)
-    assert [(l["item_code"], l["fiscal_year"]) for l in links65] == [("O12", 2565), ("O20", 2565)]
+    assert [(x["item_code"], x["fiscal_year"]) for x in links65] == [("O12", 2565), ("O20", 2565)]
     assert by_code["O13"][0]["published_at"].date() == dt.date(2022, 10, 20)  # the document's date
     # another organization gets nothing of A's
     assert oit.oit_links(organization=cast.org_b, framework=fw66) == []
@@ -84,8 +84,9 @@ def test_search_document_shapes(cast, publish, tmp_path):
 
 
 def _tiny_pdf() -> bytes:
-    from pypdf import PdfWriter
     import io
+
+    from pypdf import PdfWriter
 
     w = PdfWriter()
     w.add_blank_page(width=200, height=200)
@@ -95,10 +96,10 @@ def _tiny_pdf() -> bytes:
 
 
 def test_demo_has_the_planted_gaps_and_is_idempotent(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
     org = Organization.objects.get(slug="kampang")
     count = Publication.objects.filter(organization=org).count()
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
     assert Publication.objects.filter(organization=org).count() == count >= 40
     fw = Framework.objects.get(fiscal_year=2566)
     links = oit.oit_links(organization=org, framework=fw)
@@ -110,5 +111,5 @@ def test_demo_has_the_planted_gaps_and_is_idempotent(db):
                     "O36", "O37", "O38", "O39", "O40", "O41", "O42", "O43"}
     assert portal_items <= present
     for code in portal_items - {"O4", "O39", "O18", "O1", "O2", "O3", "O5", "O6", "O8", "O9"}:
-        assert any(l["fiscal_year"] == 2566 for l in links if l["item_code"] == code), code
+        assert any(x["fiscal_year"] == 2566 for x in links if x["item_code"] == code), code
     assert oit.oit_checks(organization=org, framework=fw) == []

@@ -17,7 +17,7 @@ from prongsai.core.thai import fiscal_year_of
 from prongsai.tenancy.access import get_owned, staff_view
 
 from .. import categories, forms, selectors, services
-from ..models import Executive, InfoPage, Publication, FaqEntry, SocialLink
+from ..models import Executive, FaqEntry, InfoPage, Publication, SocialLink
 
 EDITORS = ("admin", "coordinator")
 PUBLISHERS = ("admin", "coordinator", "department_staff", "executive")
