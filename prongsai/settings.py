@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    # An organization's own domain → its /<slug>/ paths (before the organization is resolved).
+    "prongsai.portal.middleware.SiteDomainMiddleware",
     # Resolves the organization from the URL and activates its query scope.
     "prongsai.tenancy.middleware.OrganizationMiddleware",
 ]
