@@ -55,8 +55,9 @@ class LinkChecker:
                 if client is None:
                     client = Client(raise_request_exception=False, HTTP_HOST=self.host)
                 response = client.get(path, follow=True, secure=self.secure)
+                # Not response.close() again: the Client closed it with close_old_connections
+                # detached; a second close would send request_finished and drop the DB connection.
                 final = response.request.get("PATH_INFO", "")
-                response.close()
                 if final.startswith(login_path) and not path.startswith(login_path):
                     out[url] = LinkStatus(True, False, _("ต้องเข้าสู่ระบบจึงจะเปิดได้ ผู้ประเมินเปิดไม่ได้"))
                 elif response.status_code != 200:
