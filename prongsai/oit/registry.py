@@ -91,8 +91,8 @@ def _valid_url(url) -> bool:
     return (url.startswith("/") and not url.startswith("//")) or url.startswith(("https://", "http://"))
 
 
-def collect(*, organization, framework, with_checks: bool = True) -> Collected:
-    codes = set(framework.oit_items.values_list("code", flat=True))
+def collect(*, organization, framework, with_checks: bool = True, codes=None) -> Collected:
+    codes = set(codes) if codes is not None else set(framework.oit_items.values_list("code", flat=True))
     out = Collected()
     for module in providers():
         source = _source(module)

@@ -84,7 +84,8 @@ def oit_index(*, organization, fiscal_year: int, with_checks: bool = False) -> O
     items = list(OITItem.objects.filter(framework=framework).select_related("indicator").order_by("position"))
     notes = dict(OITNote.objects.filter(organization=organization, item__framework=framework)
                  .values_list("item_id", "text"))
-    collected = registry.collect(organization=organization, framework=framework, with_checks=with_checks)
+    collected = registry.collect(organization=organization, framework=framework, with_checks=with_checks,
+                                 codes=[item.code for item in items])
     entries = [IndexEntry(item, collected.links.get(item.code, []), notes.get(item.id, "")) for item in items]
     return OITIndex(organization, framework, entries, collected.checks, collected.errors)
 
