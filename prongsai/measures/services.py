@@ -335,3 +335,41 @@ def plan_update(*, plan: Plan, acting_user, status: str | None = None, meeting_d
     audit_record(organization=plan.organization, actor=acting_user, action="plan.update", target=plan,
                  changes=diff(before, after))
     return plan
+
+
+@transaction.atomic
+def issue_add_for_gap(
+    *, organization, fiscal_year: int, answers_year: int, acting_user, title: str, departments,
+    indicator: Indicator | None = None, oit_item: OITItem | None = None, methods: list[str] | None = None,
+) -> tuple[Issue, bool]:
+    """One click from a finding (a weak indicator, a missing OIT item) to an issue of the plan of
+    `fiscal_year`: the plan is created (answering `answers_year`) when it does not exist yet; the
+    indicator or item is matched by title/number in the framework the plan answers. When the plan
+    already has an issue for that indicator (or OIT item) it is returned unchanged: (issue, False)."""
+    plan = Plan.objects.select_for_update().filter(organization=organization, fiscal_year=fiscal_year).first()
+    if plan is None:
+        plan = plan_create(organization=organization, fiscal_year=fiscal_year, acting_user=acting_user,
+                           answers_year=answers_year)
+    framework = plan.answers_framework
+    if oit_item is not None:
+        matched = _match_in_framework(framework, oit_item=oit_item)
+        if matched is None:
+            raise ValidationError({"oit_item": _("ข้อ OIT “%(t)s” ไม่มีในกรอบการประเมินที่แผนปี %(y)s ตอบ") % {
+                "t": oit_item.title_th, "y": fiscal_year}})
+        existing = plan.issues.filter(oit_item=matched).first()
+        instrument, indicator = "OIT", None
+        oit_item = matched
+    else:
+        matched = _match_in_framework(framework, indicator=indicator) if indicator is not None else None
+        if matched is None:
+            raise ValidationError({"indicator": _("ตัวชี้วัดนี้ไม่มีในกรอบการประเมินที่แผนปี %(y)s ตอบ") % {"y": fiscal_year}})
+        existing = plan.issues.filter(indicator=matched, oit_item__isnull=True).first()
+        instrument, indicator = matched.instrument.code, matched
+    if existing is not None:
+        return existing, False
+    issue = issue_save(
+        issue=Issue(organization=organization, plan=plan), acting_user=acting_user, instrument=instrument,
+        title=title, due_date=plan.bounds[1], departments=departments, methods=methods or [], follow_up=[],
+        indicator=indicator, oit_item=oit_item,
+    )
+    return issue, True

@@ -105,3 +105,47 @@ def invitation_status(*, organization, survey: Survey):
         .select_related("membership__user", "membership__department")
         .order_by("answered", "membership__department__position", "membership__user__first_name")
     )
+
+
+@dataclass
+class PredictedPart:
+    code: str
+    name: str
+    weight: Decimal
+    score: Decimal | None
+    survey: Survey | None = None  # IIT/EIT: the survey the score comes from
+
+
+@dataclass
+class PredictedTotal:
+    fiscal_year: int
+    parts: list[PredictedPart]
+    total: Decimal | None
+    band: str
+
+
+def predicted_total(*, organization, framework) -> PredictedTotal:
+    """IIT and EIT from the latest self-assessment of each with visible results, OIT from the
+    readiness self-check (oit.selectors.predicted_oit_score, links not opened), weighted by the
+    framework's instrument weights. The total is None until every instrument has a score."""
+    from prongsai.oit.selectors import predicted_oit_score
+
+    parts = []
+    for instrument in framework.instruments.all():
+        if instrument.code == "OIT":
+            score = predicted_oit_score(organization=organization, fiscal_year=framework.fiscal_year)
+            parts.append(PredictedPart(instrument.code, instrument.name_th, instrument.weight, score))
+            continue
+        chosen, score = None, None
+        for survey in Survey.objects.filter(organization=organization, framework=framework,
+                                            instrument=instrument.code).order_by("-created_at", "-id"):
+            result = survey_results(organization=organization, survey=survey)
+            if result.instrument_score is not None:
+                chosen, score = survey, result.instrument_score
+                break
+        parts.append(PredictedPart(instrument.code, instrument.name_th, instrument.weight, score, chosen))
+    total, band = None, ""
+    if parts and all(p.score is not None for p in parts):
+        total = _q(sum(p.score * p.weight / 100 for p in parts))
+        band = framework.band_for(total, {p.code: p.score for p in parts})
+    return PredictedTotal(framework.fiscal_year, parts, total, band)

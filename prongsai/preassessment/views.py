@@ -126,6 +126,7 @@ def survey_results(request, org_slug, pk):
             "next_plan": next_plan,
             "answered_numbers": answered_numbers,
             "next_year": survey.framework.fiscal_year + 1,
+            "predicted": selectors.predicted_total(organization=request.organization, framework=survey.framework),
         },
     )
 
@@ -135,45 +136,27 @@ def survey_results(request, org_slug, pk):
 def add_issue(request, org_slug, pk, number):
     """Add an issue for a weak indicator to the plan of the next fiscal year."""
     survey = get_owned(Survey.objects.select_related("framework"), request, pk=pk)
-    year = survey.framework.fiscal_year + 1
-    plan = (
-        Plan.objects.filter(organization=request.organization, fiscal_year=year)
-        .select_related("answers_framework")
-        .first()
-    )
-    if plan is None:  # the next plan does not exist yet: start it, answering this survey's year
-        plan = measures_services.plan_create(
-            organization=request.organization,
-            fiscal_year=year,
-            acting_user=request.user,
-            answers_year=survey.framework.fiscal_year,
-        )
-    indicator = (
-        Indicator.objects.filter(framework=plan.answers_framework, number=number).select_related("instrument").first()
-    )
+    indicator = Indicator.objects.filter(framework=survey.framework, number=number).first()
     if indicator is None:
         raise Http404
     department = request.membership.department or Department.objects.filter(organization=request.organization).first()
-    start, end = plan.bounds
     try:
-        issue = measures_services.issue_save(
-            issue=Issue(organization=request.organization, plan=plan),
-            acting_user=request.user,
-            instrument=indicator.instrument.code,
-            title=indicator.title_th,
-            indicator=indicator,
-            due_date=end,
-            departments=[department] if department else [],
-            methods=[],
-            follow_up=[],
+        # The next plan is created when missing (answering this survey's year); a second click adds nothing.
+        issue, created = measures_services.issue_add_for_gap(
+            organization=request.organization, fiscal_year=survey.framework.fiscal_year + 1,
+            answers_year=survey.framework.fiscal_year, acting_user=request.user, title=indicator.title_th,
+            departments=[department] if department else [], indicator=indicator,
         )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("preassessment:survey_results", org_slug=org_slug, pk=pk)
-    messages.success(
-        request,
-        _("เพิ่มประเด็น “%(t)s” ในแผนปี %(y)s แล้ว กรุณากำหนดวิธีการดำเนินการ") % {"t": issue.title, "y": plan.fiscal_year},
-    )
+    if created:
+        messages.success(
+            request,
+            _("เพิ่มประเด็น “%(t)s” ในแผนปี %(y)s แล้ว กรุณากำหนดวิธีการดำเนินการ") % {"t": issue.title, "y": issue.plan.fiscal_year},
+        )
+    else:
+        messages.info(request, _("แผนปี %(y)s มีประเด็น “%(t)s” อยู่แล้ว") % {"t": issue.title, "y": issue.plan.fiscal_year})
     return redirect("preassessment:survey_results", org_slug=org_slug, pk=pk)
 
 
