@@ -1,0 +1,89 @@
+"""Full-text queries against the index, per database vendor (see migrations/0002_fulltext.py).
+
+The user's query never reaches the database as syntax: it is segmented into plain words
+(search/text.py: letters, marks and digits only) and each word is quoted by this module, so FTS
+operators, quotes and SQL typed into the box are just words (or nothing)."""
+
+from __future__ import annotations
+
+from django.db import connection
+
+from .models import SearchEntry
+from .text import QueryWord
+
+TITLE_WEIGHT = 10.0  # a word in the title counts ten times a word in the body
+
+
+def _fts5_phrase(tokens: tuple[str, ...]) -> str:
+    return '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
+
+
+def fts5_query(organization_id: int, qwords: list[QueryWord]) -> str:
+    terms = " AND ".join("(" + " OR ".join(_fts5_phrase(a) for a in w.alternatives) + ")" for w in qwords)
+    return f'organization_id : "{int(organization_id)}" AND {{title_tokens body_tokens}} : ({terms})'
+
+
+def _lexeme(token: str) -> str:
+    return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def pg_query(organization_id: int, qwords: list[QueryWord]) -> str:
+    def alt(tokens):
+        return "(" + " <-> ".join(_lexeme(t) for t in tokens) + ")"
+
+    terms = " & ".join("(" + " | ".join(alt(a) for a in w.alternatives) + ")" for w in qwords)
+    return f"'_org{int(organization_id)}' & ({terms})"
+
+
+class Hits:
+    """The ranked matches as a lazy sequence of SearchEntry ids, for django's Paginator."""
+
+    def __init__(self, *, organization, qwords: list[QueryWord], category: str = "", fiscal_year: int | None = None):
+        self.organization = organization
+        self.qwords = qwords
+        self.filters, self.params = "", []
+        if category:
+            self.filters += " AND e.category = %s"
+            self.params.append(category)
+        if fiscal_year:
+            self.filters += " AND e.fiscal_year = %s"
+            self.params.append(fiscal_year)
+        self._count = None
+
+    def _base(self):
+        org_id = self.organization.pk
+        if connection.vendor == "postgresql":
+            return ("FROM search_searchentry e, CAST(%s AS tsquery) q WHERE e.tsv @@ q AND e.organization_id = %s",
+                    [pg_query(org_id, self.qwords), org_id], "ts_rank(e.tsv, q) DESC")
+        return ("FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid"
+                " WHERE search_fts MATCH %s AND e.organization_id = %s",
+                [fts5_query(org_id, self.qwords), org_id], f"bm25(search_fts, {TITLE_WEIGHT}, 1.0, 0.0)")
+
+    def count(self) -> int:
+        if self._count is None:
+            if not self.qwords:
+                self._count = 0
+            else:
+                base, params, _order = self._base()
+                with connection.cursor() as cur:
+                    cur.execute(f"SELECT count(*) {base}{self.filters}", params + self.params)
+                    self._count = cur.fetchone()[0]
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            raise TypeError("Hits supports slices only")
+        if not self.qwords:
+            return []
+        start, stop = key.start or 0, key.stop
+        base, params, order = self._base()
+        sql = (f"SELECT e.id {base}{self.filters} ORDER BY {order}, e.published_at DESC, e.id DESC"
+               f" LIMIT {int(stop - start)} OFFSET {int(start)}")
+        with connection.cursor() as cur:
+            cur.execute(sql, params + self.params)
+            ids = [row[0] for row in cur.fetchall()]
+        entries = SearchEntry.objects.filter(organization=self.organization, id__in=ids).in_bulk()
+        return [entries[i] for i in ids if i in entries]

@@ -1,0 +1,62 @@
+"""Highlighted snippets: the text is escaped first, then the matches are marked."""
+
+from __future__ import annotations
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .text import QueryWord, fold_char
+
+SNIPPET_CHARS = 240
+BEFORE = 60
+
+
+def _needles(qwords: list[QueryWord]) -> list[str]:
+    needles = {w.word for w in qwords} | {"".join(w.parts) for w in qwords}
+    return sorted((n for n in needles if n), key=len, reverse=True)
+
+
+def _spans(folded: str, needles: list[str]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for needle in needles:
+        start = folded.find(needle)
+        while start != -1:
+            end = start + len(needle)
+            if not any(s < end and start < e for s, e in spans):
+                spans.append((start, end))
+            start = folded.find(needle, end)
+    return sorted(spans)
+
+
+def highlight(text: str, qwords: list[QueryWord], *, window: int | None = None):
+    """Escaped text with <mark> around the query words; with `window`, only a passage of about
+    that many characters around the first match (or the start), with ellipses."""
+    text = text or ""
+    folded = "".join(fold_char(c) for c in text)
+    needles = _needles(qwords)
+    spans = _spans(folded, needles) if needles else []
+    prefix = suffix = ""
+    lo, hi = 0, len(text)
+    if window is not None and len(text) > window:
+        first = spans[0][0] if spans else 0
+        lo = max(0, first - BEFORE)
+        if lo > 0:
+            space = text.rfind(" ", lo - 20, lo + 10)
+            lo = space + 1 if space != -1 else lo
+            prefix = "… "
+        hi = min(len(text), lo + window)
+        if hi < len(text):
+            space = text.rfind(" ", hi - 30, hi)
+            hi = space if space > lo else hi
+            suffix = " …"
+    out, pos = [prefix], lo
+    for s, e in spans:
+        if e <= lo or s >= hi:
+            continue
+        s, e = max(s, lo), min(e, hi)
+        out.append(escape(text[pos:s]))
+        out.append("<mark>" + escape(text[s:e]) + "</mark>")
+        pos = e
+    out.append(escape(text[pos:hi]))
+    out.append(suffix)
+    return mark_safe("".join(out))
