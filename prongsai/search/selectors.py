@@ -45,7 +45,8 @@ def filter_options(*, organization):
 def search(*, organization, q: str, category: str = "", fiscal_year=None, page=1, per_page: int = PER_PAGE) -> SearchPage:
     qwords = query_words(q)
     year = to_int(fiscal_year)
-    hits = Hits(organization=organization, qwords=qwords, category=(category or "")[:100], fiscal_year=year)
+    category = "".join(c for c in str(category or "")[:100] if c.isprintable())  # no NUL for PostgreSQL
+    hits = Hits(organization=organization, qwords=qwords, category=category, fiscal_year=year)
     paginator = Paginator(hits, per_page)
     current = paginator.get_page(to_int(page) or 1) if qwords else None
     results = [
