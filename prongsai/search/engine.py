@@ -27,12 +27,15 @@ def _lexeme(token: str) -> str:
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def pg_query(organization_id: int, qwords: list[QueryWord]) -> str:
+def pg_terms(qwords: list[QueryWord]) -> str:
     def alt(tokens):
         return "(" + " <-> ".join(_lexeme(t) for t in tokens) + ")"
 
-    terms = " & ".join("(" + " | ".join(alt(a) for a in w.alternatives) + ")" for w in qwords)
-    return f"'_org{int(organization_id)}' & ({terms})"
+    return " & ".join("(" + " | ".join(alt(a) for a in w.alternatives) + ")" for w in qwords)
+
+
+def pg_query(organization_id: int, qwords: list[QueryWord]) -> str:
+    return f"'_org{int(organization_id)}' & ({pg_terms(qwords)})"
 
 
 class Hits:
@@ -51,13 +54,24 @@ class Hits:
         self._count = None
 
     def _base(self):
+        """(FROM … WHERE …, params, ORDER BY) for this vendor. Both full-text queries carry the
+        organization themselves (an `organization_id` column / an `_org<id>` lexeme), so with no
+        filter the SQLite query never touches the entry table; the entries are fetched by id."""
         org_id = self.organization.pk
         if connection.vendor == "postgresql":
-            return ("FROM search_searchentry e, CAST(%s AS tsquery) q WHERE e.tsv @@ q AND e.organization_id = %s",
-                    [pg_query(org_id, self.qwords), org_id], "ts_rank(e.tsv, q) DESC")
-        return ("FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid"
-                " WHERE search_fts MATCH %s AND e.organization_id = %s",
-                [fts5_query(org_id, self.qwords), org_id], f"bm25(search_fts, {TITLE_WEIGHT}, 1.0, 0.0)")
+            # Ranked by the query words only (the _org lexeme would add a proximity term).
+            return ("FROM search_searchentry e, CAST(%s AS tsquery) q, CAST(%s AS tsquery) r"
+                    " WHERE e.tsv @@ q AND e.organization_id = %s" + self.filters,
+                    [pg_query(org_id, self.qwords), pg_terms(self.qwords), org_id, *self.params],
+                    "ts_rank('{0.1, 0.2, 0.4, 1.0}', e.tsv, r) DESC, e.published_at DESC NULLS LAST, e.id DESC")
+        order = f"bm25(search_fts, {TITLE_WEIGHT}, 1.0, 0.0)"
+        if not self.filters:
+            return ("FROM search_fts WHERE search_fts MATCH %s", [fts5_query(org_id, self.qwords)],
+                    f"{order}, search_fts.rowid DESC")
+        # CROSS JOIN: SQLite keeps this order (FTS first); otherwise it may run the MATCH once per row.
+        return ("FROM search_fts CROSS JOIN search_searchentry e ON e.id = search_fts.rowid"
+                " WHERE search_fts MATCH %s AND e.organization_id = %s" + self.filters,
+                [fts5_query(org_id, self.qwords), org_id, *self.params], f"{order}, e.published_at DESC, e.id DESC")
 
     def count(self) -> int:
         if self._count is None:
@@ -66,7 +80,7 @@ class Hits:
             else:
                 base, params, _order = self._base()
                 with connection.cursor() as cur:
-                    cur.execute(f"SELECT count(*) {base}{self.filters}", params + self.params)
+                    cur.execute(f"SELECT count(*) {base}", params)
                     self._count = cur.fetchone()[0]
         return self._count
 
@@ -80,10 +94,12 @@ class Hits:
             return []
         start, stop = key.start or 0, key.stop
         base, params, order = self._base()
-        sql = (f"SELECT e.id {base}{self.filters} ORDER BY {order}, e.published_at DESC, e.id DESC"
-               f" LIMIT {int(stop - start)} OFFSET {int(start)}")
+        sql = f"SELECT search_fts.rowid {base} ORDER BY {order} LIMIT {int(stop - start)} OFFSET {int(start)}"
+        if connection.vendor == "postgresql":
+            sql = f"SELECT e.id {base} ORDER BY {order} LIMIT {int(stop - start)} OFFSET {int(start)}"
         with connection.cursor() as cur:
-            cur.execute(sql, params + self.params)
+            cur.execute(sql, params)
             ids = [row[0] for row in cur.fetchall()]
-        entries = SearchEntry.objects.filter(organization=self.organization, id__in=ids).in_bulk()
+        entries = (SearchEntry.objects.filter(organization=self.organization, id__in=ids)
+                   .defer("title_tokens", "body_tokens").in_bulk())
         return [entries[i] for i in ids if i in entries]

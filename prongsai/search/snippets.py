@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .text import QueryWord, fold_char
+from .text import DIGITS, QueryWord, fold_char
 
 SNIPPET_CHARS = 240
 BEFORE = 60
@@ -32,7 +32,9 @@ def highlight(text: str, qwords: list[QueryWord], *, window: int | None = None):
     """Escaped text with <mark> around the query words; with `window`, only a passage of about
     that many characters around the first match (or the start), with ellipses."""
     text = text or ""
-    folded = "".join(fold_char(c) for c in text)
+    folded = text.translate(DIGITS).lower()
+    if len(folded) != len(text):  # a rare character whose lower case is longer: fold one by one
+        folded = "".join(fold_char(c) for c in text)
     needles = _needles(qwords)
     spans = _spans(folded, needles) if needles else []
     prefix = suffix = ""

@@ -6,10 +6,13 @@ Index and query go through the same functions, so they always agree:
 - `words` — nlpo3 (newmm maximal matching) with PyThaiNLP's word list: the "coarse" words,
   compounds kept whole (จัดซื้อจัดจ้าง, ร้องเรียน).
 - `parts` — the same word segmented again with the finer ICU word list PyThaiNLP ships
-  (จัดซื้อจัดจ้าง → จัด ซื้อ จัด จ้าง). The index stores each compound's parts right after it;
-  a query word matches either itself or the phrase of its parts, so จัดซื้อ finds
-  จัดซื้อจัดจ้าง ("จัด ซื้อ" is a phrase inside "จัด ซื้อ จัด จ้าง") while a short word never
-  matches letters inside an unrelated word (ตา does not find ตาราง: the ICU list keeps ตาราง whole).
+  (จัดซื้อจัดจ้าง → จัด ซื้อ จัด จ้าง; a long word that list keeps whole is split into the
+  fewest dictionary words first: ปีงบประมาณ → ปี งบประมาณ → ปี งบ ประมาณ).
+- `inner_words` — dictionary words made of consecutive parts (จัดซื้อ, จัดจ้าง).
+The index stores each compound, then its parts, then its inner words. A dictionary query word
+is one token (จัดซื้อ finds จัดซื้อจัดจ้าง); any other word also matches the phrase of its
+parts. Only whole dictionary words at part boundaries are indexed, so a short word never
+matches letters inside an unrelated word (ตา does not find ตาราง: the ICU list keeps ตาราง whole).
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ MAX_BODY_CHARS = 200_000
 MAX_QUERY_CHARS = 300
 MAX_QUERY_WORDS = 16
 
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_THAI_DIGITS = DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 # A token: letters, marks and digits (no underscore: the index reserves it for its own lexemes).
@@ -152,16 +155,37 @@ def parts(word: str) -> tuple[str, ...]:
     return splits(word)[1]
 
 
+@lru_cache(maxsize=50_000)
+def inner_words(word: str) -> tuple[str, ...]:
+    """Dictionary words made of two or more consecutive parts of a compound, other than the
+    compound itself: จัดซื้อจัดจ้าง (จัด ซื้อ จัด จ้าง) → จัดซื้อ, จัดจ้าง. Indexed as tokens,
+    so a query for จัดซื้อ is one token lookup, not a phrase query."""
+    pieces = parts(word)
+    if len(pieces) < 3:
+        return ()
+    vocab = _word_set()
+    found = []
+    for i in range(len(pieces)):
+        for j in range(i + 2, len(pieces) + 1):
+            candidate = "".join(pieces[i:j])
+            if candidate != word and candidate in vocab and candidate not in found:
+                found.append(candidate)
+    return tuple(found)
+
+
+def in_vocabulary(word: str) -> bool:
+    return word in _word_set()
+
+
 def index_tokens(text: str) -> str:
     """The token string stored in the index: every word, each compound followed by its parts."""
     out: list[str] = []
     for word in words(text[:MAX_BODY_CHARS]):
         out.append(word)
-        first, finest = splits(word)
-        if len(first) > 1:
-            out.extend(first)
-            if finest != first:
-                out.extend(finest)
+        finest = parts(word)
+        if len(finest) > 1:
+            out.extend(finest)
+            out.extend(inner_words(word))
     return " ".join(out)
 
 
@@ -172,9 +196,10 @@ class QueryWord:
 
     @property
     def alternatives(self) -> list[tuple[str, ...]]:
-        """Phrases that count as a match: the word itself, or its parts in a row."""
+        """Phrases that count as a match: the word itself, or — for a word not in the dictionary,
+        which the index cannot hold as an inner word of a compound — its parts in a row."""
         alts = [(self.word,)]
-        if len(self.parts) > 1:
+        if len(self.parts) > 1 and not in_vocabulary(self.word):
             alts.append(self.parts)
         return alts
 
