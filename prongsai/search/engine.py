@@ -6,12 +6,14 @@ operators, quotes and SQL typed into the box are just words (or nothing)."""
 
 from __future__ import annotations
 
-from django.db import connection
+from django.db import connection, transaction
 
 from .models import SearchEntry
 from .text import QueryWord
 
 TITLE_WEIGHT = 10.0  # a word in the title counts ten times a word in the body
+# PostgreSQL: above this many matches, rank by the title alone, then date (see _base).
+PG_FULL_RANK_LIMIT = 1000
 
 
 def _fts5_phrase(tokens: tuple[str, ...]) -> str:
@@ -59,11 +61,19 @@ class Hits:
         filter the SQLite query never touches the entry table; the entries are fetched by id."""
         org_id = self.organization.pk
         if connection.vendor == "postgresql":
-            # Ranked by the query words only (the _org lexeme would add a proximity term).
-            return ("FROM search_searchentry e, CAST(%s AS tsquery) q, CAST(%s AS tsquery) r"
-                    " WHERE e.tsv @@ q AND e.organization_id = %s" + self.filters,
-                    [pg_query(org_id, self.qwords), pg_terms(self.qwords), org_id, *self.params],
-                    "ts_rank('{0.1, 0.2, 0.4, 1.0}', e.tsv, r) DESC, e.published_at DESC NULLS LAST, e.id DESC")
+            # Tenancy is the _org lexeme inside the GIN query (and the org check when fetching
+            # entries). ts_rank reads each match's whole tsvector, so past PG_FULL_RANK_LIMIT
+            # matches the order is: title relevance (the small ttsv column), then newest first.
+            if self.filters:
+                where = " AND e.organization_id = %s" + self.filters
+                extra = [org_id, *self.params]
+            else:
+                where, extra = "", []
+            full = self._count is not None and self._count <= PG_FULL_RANK_LIMIT
+            rank = "ts_rank('{0.1, 0.2, 0.4, 1.0}', e.tsv, r)" if full else "ts_rank(e.ttsv, r)"
+            return ("FROM search_searchentry e, CAST(%s AS tsquery) q, CAST(%s AS tsquery) r WHERE e.tsv @@ q" + where,
+                    [pg_query(org_id, self.qwords), pg_terms(self.qwords), *extra],
+                    f"{rank} DESC, e.published_at DESC NULLS LAST, e.id DESC")
         order = f"bm25(search_fts, {TITLE_WEIGHT}, 1.0, 0.0)"
         if not self.filters:
             return ("FROM search_fts WHERE search_fts MATCH %s", [fts5_query(org_id, self.qwords)],
@@ -79,10 +89,18 @@ class Hits:
                 self._count = 0
             else:
                 base, params, _order = self._base()
-                with connection.cursor() as cur:
-                    cur.execute(f"SELECT count(*) {base}", params)
-                    self._count = cur.fetchone()[0]
+                self._count = self._fetch(f"SELECT count(*) {base}", params)[0][0]
         return self._count
+
+    @staticmethod
+    def _fetch(sql: str, params: list) -> list:
+        with transaction.atomic(), connection.cursor() as cur:
+            if connection.vendor == "postgresql":
+                # The matches come from the GIN index (no tsvector is read to decide a match);
+                # a sequential scan would read and decompress every row's tsvector.
+                cur.execute("SET LOCAL enable_seqscan = off")
+            cur.execute(sql, params)
+            return cur.fetchall()
 
     def __len__(self) -> int:
         return self.count()
@@ -93,13 +111,12 @@ class Hits:
         if not self.qwords:
             return []
         start, stop = key.start or 0, key.stop
+        self.count()  # PostgreSQL picks its ranking by the number of matches
         base, params, order = self._base()
         sql = f"SELECT search_fts.rowid {base} ORDER BY {order} LIMIT {int(stop - start)} OFFSET {int(start)}"
         if connection.vendor == "postgresql":
             sql = f"SELECT e.id {base} ORDER BY {order} LIMIT {int(stop - start)} OFFSET {int(start)}"
-        with connection.cursor() as cur:
-            cur.execute(sql, params)
-            ids = [row[0] for row in cur.fetchall()]
+        ids = [row[0] for row in self._fetch(sql, params)]
         entries = (SearchEntry.objects.filter(organization=self.organization, id__in=ids)
                    .defer("title_tokens", "body_tokens").in_bulk())
         return [entries[i] for i in ids if i in entries]

@@ -7,7 +7,8 @@ words segmented in Python (search/text.py) reach the index unchanged.
 
 PostgreSQL: a generated tsvector column built from the same tokens without the text-search
 parser (whose idea of a Thai letter depends on the server locale): each token becomes a quoted
-lexeme with its position; title tokens weigh A, body tokens D; plus one `_org<id>` lexeme. GIN."""
+lexeme with its position; title tokens weigh A, body tokens D; plus one `_org<id>` lexeme. GIN.
+A second, small generated column `ttsv` holds the title alone, for ranking large result sets."""
 
 from django.db import migrations
 
@@ -52,8 +53,12 @@ PG_CREATE = [
     "ALTER TABLE search_searchentry ADD COLUMN tsv tsvector GENERATED ALWAYS AS"
     " (search_entry_tsv(title_tokens, body_tokens, organization_id)) STORED",
     "CREATE INDEX search_searchentry_tsv ON search_searchentry USING gin (tsv)",
+    # The title alone (small, stored in the row): ranks many matches without reading every body.
+    "ALTER TABLE search_searchentry ADD COLUMN ttsv tsvector GENERATED ALWAYS AS"
+    " (search_tokens_tsv(title_tokens, 'A')) STORED",
 ]
 PG_DROP = [
+    "ALTER TABLE search_searchentry DROP COLUMN IF EXISTS ttsv",
     "DROP INDEX IF EXISTS search_searchentry_tsv",
     "ALTER TABLE search_searchentry DROP COLUMN IF EXISTS tsv",
     "DROP FUNCTION IF EXISTS search_entry_tsv(text, text, bigint)",

@@ -247,3 +247,14 @@ def test_deleting_an_organization_removes_its_index(cast):
     assert not SearchEntry.objects.exclude(organization__in=[cast.org_a, cast.org_b]).exists()
     add(cast.org_a, 1, "ข้อมูลของอัลฟา")
     assert titles(cast.org_a, "ข้อมูล") == ["ข้อมูลของอัลฟา"]
+
+
+def test_many_matches_still_rank_title_matches_first(cast, monkeypatch):
+    from prongsai.search import engine
+
+    monkeypatch.setattr(engine, "PG_FULL_RANK_LIMIT", 1)  # PostgreSQL: the title-then-date order
+    org = cast.org_a
+    add(org, 1, "รายงานการประชุมสภา", "งบประมาณ งบประมาณ", published_at=timezone.now())
+    add(org, 2, "ข้อบัญญัติงบประมาณรายจ่าย", "เอกสารแนบ", published_at=timezone.now() - dt.timedelta(days=30))
+    add(org, 3, "ประกาศเก่า", "งบประมาณ", published_at=timezone.now() - dt.timedelta(days=60))
+    assert titles(org, "งบประมาณ")[0] == "ข้อบัญญัติงบประมาณรายจ่าย"
