@@ -58,7 +58,7 @@ class Hits:
     def _base(self):
         """(FROM … WHERE …, params, ORDER BY) for this vendor. Both full-text queries carry the
         organization themselves (an `organization_id` column / an `_org<id>` lexeme), so with no
-        filter the SQLite query never touches the entry table; the entries are fetched by id."""
+        filter the SQLite query never reads the entry table; the entries are fetched by id."""
         org_id = self.organization.pk
         if connection.vendor == "postgresql":
             # Tenancy is the _org lexeme inside the GIN query (and the org check when fetching
@@ -75,22 +75,15 @@ class Hits:
                     [pg_query(org_id, self.qwords), pg_terms(self.qwords), *extra],
                     f"{rank} DESC, e.published_at DESC NULLS LAST, e.id DESC")
         order = f"bm25(search_fts, {TITLE_WEIGHT}, 1.0, 0.0)"
-        if not self.filters:
-            return ("FROM search_fts WHERE search_fts MATCH %s", [fts5_query(org_id, self.qwords)],
-                    f"{order}, search_fts.rowid DESC")
-        # CROSS JOIN: SQLite keeps this order (FTS first); otherwise it may run the MATCH once per row.
-        return ("FROM search_fts CROSS JOIN search_searchentry e ON e.id = search_fts.rowid"
-                " WHERE search_fts MATCH %s AND e.organization_id = %s" + self.filters,
-                [fts5_query(org_id, self.qwords), org_id, *self.params], f"{order}, e.published_at DESC, e.id DESC")
-
-    def count(self) -> int:
-        if self._count is None:
-            if not self.qwords:
-                self._count = 0
-            else:
-                base, params, _order = self._base()
-                self._count = self._fetch(f"SELECT count(*) {base}", params)[0][0]
-        return self._count
+        where, extra = "", []
+        if self.filters:
+            # The filtered ids as a set checked per match ("+" keeps SQLite from looking each id
+            # up in the full-text index instead), never a join that reads every matching row.
+            where = (" AND +search_fts.rowid IN (SELECT e.id FROM search_searchentry e"
+                     " WHERE e.organization_id = %s" + self.filters + ")")
+            extra = [org_id, *self.params]
+        return ("FROM search_fts WHERE search_fts MATCH %s" + where, [fts5_query(org_id, self.qwords), *extra],
+                f"{order}, search_fts.rowid DESC")
 
     @staticmethod
     def _fetch(sql: str, params: list) -> list:
