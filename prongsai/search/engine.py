@@ -85,6 +85,15 @@ class Hits:
         return ("FROM search_fts WHERE search_fts MATCH %s" + where, [fts5_query(org_id, self.qwords), *extra],
                 f"{order}, search_fts.rowid DESC")
 
+    def count(self) -> int:
+        if self._count is None:
+            if not self.qwords:
+                self._count = 0
+            else:
+                base, params, _order = self._base()
+                self._count = self._fetch(f"SELECT count(*) {base}", params)[0][0]
+        return self._count
+
     @staticmethod
     def _fetch(sql: str, params: list) -> list:
         with transaction.atomic(), connection.cursor() as cur:
