@@ -28,6 +28,21 @@ def _spans(folded: str, needles: list[str]) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def _word_boundary(text: str, at: int) -> int:
+    """The word boundary nearest to `at` (Thai has no spaces between words)."""
+    from .text import _segment
+
+    lo = max(0, at - 40)
+    best, pos = at, lo
+    for piece in _segment(text[lo:at + 40], "prongsai_words"):
+        if abs(pos - at) < abs(best - at) or best == at:
+            best = pos
+        pos += len(piece)
+    if abs(pos - at) < abs(best - at):
+        best = pos
+    return min(max(best, 0), len(text))
+
+
 def highlight(text: str, qwords: list[QueryWord], *, window: int | None = None):
     """Escaped text with <mark> around the query words; with `window`, only a passage of about
     that many characters around the first match (or the start), with ellipses."""
@@ -43,13 +58,12 @@ def highlight(text: str, qwords: list[QueryWord], *, window: int | None = None):
         first = spans[0][0] if spans else 0
         lo = max(0, first - BEFORE)
         if lo > 0:
-            space = text.rfind(" ", lo - 20, lo + 10)
-            lo = space + 1 if space != -1 else lo
+            lo = min(_word_boundary(text, lo), first)
             prefix = "… "
         hi = min(len(text), lo + window)
         if hi < len(text):
-            space = text.rfind(" ", hi - 30, hi)
-            hi = space if space > lo else hi
+            boundary = _word_boundary(text, hi)
+            hi = boundary if boundary > lo else hi
             suffix = " …"
     out, pos = [prefix], lo
     for s, e in spans:
