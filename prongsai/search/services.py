@@ -36,9 +36,19 @@ def provider(source: str):
 
 
 def _category_label(module, category: str, doc: dict) -> str:
+    """The category's display name: doc["category_label"], else the provider's
+    `category_label(category)`, else the app's `categories.get(category).name` (the portal keeps
+    its categories as data there), else the category key itself."""
     label = doc.get("category_label")
     if not label and module is not None and hasattr(module, "category_label"):
         label = module.category_label(category)
+    if not label and module is not None and category:
+        package = module.__name__.rsplit(".", 1)[0]
+        try:
+            found = import_module(f"{package}.categories").get(category)
+            label = getattr(found, "name", None)
+        except Exception:  # no such module or function: fall back to the key
+            label = None
     return str(label or category or "")[:200]
 
 
