@@ -31,6 +31,8 @@ logger = logging.getLogger(__name__)
 MAX_BODY_CHARS = 200_000
 MAX_QUERY_CHARS = 300
 MAX_QUERY_WORDS = 16
+# A longer run of letters is cut (PostgreSQL refuses lexemes over 2 KB; no real word is this long).
+MAX_TOKEN_CHARS = 60
 
 _THAI_DIGITS = DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
@@ -92,9 +94,9 @@ def words(text: str) -> list[str]:
     out: list[str] = []
     for chunk in _TOKEN.findall(normalize(text)):
         if _HAS_THAI.search(chunk):
-            out.extend(t for piece in _segment(chunk, "prongsai_words") for t in _TOKEN.findall(piece))
+            out.extend(t[:MAX_TOKEN_CHARS] for piece in _segment(chunk, "prongsai_words") for t in _TOKEN.findall(piece))
         else:
-            out.append(chunk)
+            out.append(chunk[:MAX_TOKEN_CHARS])
     return out
 
 

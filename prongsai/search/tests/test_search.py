@@ -259,3 +259,11 @@ def test_many_matches_still_rank_title_matches_first(cast, monkeypatch):
     add(org, 2, "ข้อบัญญัติงบประมาณรายจ่าย", "เอกสารแนบ", published_at=timezone.now() - dt.timedelta(days=30))
     add(org, 3, "ประกาศเก่า", "งบประมาณ", published_at=timezone.now() - dt.timedelta(days=60))
     assert titles(org, "งบประมาณ")[0] == "ข้อบัญญัติงบประมาณรายจ่าย"
+
+
+def test_huge_words_and_bodies_are_indexed_without_error(cast):
+    blob = "QUJD" * 2000  # a pasted base64 run: one 8,000-letter "word"
+    nonsense = "ฆฌฆฌฆฌ" * 1000
+    add(cast.org_a, 1, "ไฟล์แนบยาวมาก", f"{blob} {nonsense} " + "งบประมาณ " * 30000)
+    assert titles(cast.org_a, "งบประมาณ") == ["ไฟล์แนบยาวมาก"]
+    assert titles(cast.org_a, blob) == ["ไฟล์แนบยาวมาก"]  # cut alike in the index and in the query
