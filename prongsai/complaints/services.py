@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from prongsai.audit.services import audit_record, diff
 from prongsai.core.antiabuse import idempotent
+from prongsai.core.signals import public_content_changed
 from prongsai.core.text import split_items
 
 from . import crypto
@@ -52,6 +53,13 @@ FOLLOW_SALT = "prongsai.complaints.follow"
 FOLLOW_MAX_AGE = 30 * 60
 MAX_EVIDENCE_PER_REPORT = 20
 REPORT_STATUS_ORDER = [s.value for s in CorruptionReport.Status]
+
+
+def _public_changed(obj) -> None:
+    """Tell the search index (and anyone else) once the change is committed."""
+    transaction.on_commit(lambda: public_content_changed.send(
+        sender=type(obj), organization=obj.organization,
+        source=f"{obj._meta.app_label}.{obj._meta.model_name}", object_id=obj.pk))
 
 
 def _on_commit_mail(subject: str, body: str, recipients: list[str]) -> None:
@@ -433,6 +441,7 @@ def guideline_save(*, organization, acting_user, data: dict) -> Guideline:
     guideline.save()
     audit_record(organization=organization, actor=acting_user, action="complaint_guideline.save", target=guideline,
                  changes=diff(before, {f: getattr(guideline, f) for f in fields}))
+    _public_changed(guideline)
     return guideline
 
 
@@ -463,6 +472,7 @@ def topic_save(*, topic: Topic, acting_user, data: dict) -> Topic:
     topic.save()
     audit_record(organization=topic.organization, actor=acting_user, action="topic.create" if creating else "topic.update",
                  target=topic, changes=diff(before, _topic_state(topic, TOPIC_FIELDS)))
+    _public_changed(topic)
     return topic
 
 
@@ -482,6 +492,7 @@ def topic_summary_save(*, topic: Topic, acting_user, data: dict, publish: bool) 
     topic.save()
     audit_record(organization=topic.organization, actor=acting_user, action="topic.summary", target=topic,
                  changes={**diff(before, _topic_state(topic, names)), "published": publish})
+    _public_changed(topic)
     return topic
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from prongsai.audit.services import audit_record, diff
 from prongsai.complaints.crypto import random_code
 from prongsai.core.antiabuse import idempotent
+from prongsai.core.signals import public_content_changed
 from prongsai.core.thai import thai_date
 
 from .models import (
@@ -221,6 +222,13 @@ def _state(item) -> dict:
     return {f: (str(getattr(item, f)) if hasattr(getattr(item, f), "pk") else getattr(item, f)) for f in ITEM_FIELDS}
 
 
+def _public_changed(obj) -> None:
+    """Tell the search index (and anyone else) once the change is committed."""
+    transaction.on_commit(lambda: public_content_changed.send(
+        sender=type(obj), organization=obj.organization,
+        source=f"{obj._meta.app_label}.{obj._meta.model_name}", object_id=obj.pk))
+
+
 @transaction.atomic
 def item_save(*, item: LendableItem, acting_user, data: dict) -> LendableItem:
     creating = item.pk is None
@@ -235,6 +243,7 @@ def item_save(*, item: LendableItem, acting_user, data: dict) -> LendableItem:
     item.save()
     audit_record(organization=item.organization, actor=acting_user, action="lending_item.create" if creating else "lending_item.update",
                  target=item, changes=diff(before, _state(item)))
+    _public_changed(item)
     return item
 
 
@@ -282,4 +291,5 @@ def procedure_save(*, organization, acting_user, title: str, intro: str, steps: 
     procedure.save()
     audit_record(organization=organization, actor=acting_user, action="lending_procedure.save", target=procedure,
                  changes=diff(before, {"title": title, "steps": steps}))
+    _public_changed(procedure)
     return procedure

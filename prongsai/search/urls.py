@@ -1,6 +1,10 @@
 """URLs of the search app. Mounted under /<org_slug>/: staff pages start with "staff/"."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "search"
-urlpatterns: list = []
+urlpatterns = [
+    path("search/", views.search, name="search"),
+]

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from prongsai.audit.services import audit_record
+from prongsai.core.signals import public_content_changed
 from prongsai.core.uploads import validate_upload
 from prongsai.measures import services as measures_services
 from prongsai.measures.models import RoundResult
@@ -21,6 +22,16 @@ CERTIFICATE_KINDS = {"pdf", "image"}
 def _check_same_org(organization, objects, field: str) -> None:
     if any(o.organization_id != organization.id for o in objects):
         raise ValidationError({field: _("เลือกได้เฉพาะข้อมูลของหน่วยงานนี้")})
+
+
+PUBLIC_MODELS = {"hrannouncement", "propertyrule"}  # rows shown on the public site
+
+
+def _public_changed(obj) -> None:
+    """Tell the search index (and anyone else) once the change is committed."""
+    transaction.on_commit(lambda: public_content_changed.send(
+        sender=type(obj), organization=obj.organization,
+        source=f"{obj._meta.app_label}.{obj._meta.model_name}", object_id=obj.pk))
 
 
 @transaction.atomic
@@ -37,6 +48,8 @@ def record_save(*, instance, acting_user, upload_fields: dict | None = None):
     audit_record(organization=instance.organization, actor=acting_user,
                  action=f"{instance._meta.model_name}.{'create' if creating else 'update'}", target=instance,
                  changes={"title": [None, str(instance)]} if creating else {})
+    if instance._meta.model_name in PUBLIC_MODELS:
+        _public_changed(instance)
     return instance
 
 
