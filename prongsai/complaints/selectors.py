@@ -114,8 +114,13 @@ def complaint_statistics(*, organization, fiscal_year: int) -> dict:
 
 
 def statistics_years(*, organization) -> list[int]:
-    """Fiscal years that have any report or complaint, plus the current one, newest first."""
+    """Fiscal years that have any report or complaint, the current one and every ITA framework
+    year (an assessor opening O29 of a year with no reports must see zeros, not a 404), newest
+    first."""
+    from prongsai.ita.models import Framework
+
     years = {fiscal_year_of(timezone.localdate())}
+    years.update(Framework.objects.values_list("fiscal_year", flat=True))
     for month in CorruptionReport.objects.filter(organization=organization).dates("received_on", "month"):
         years.add(fiscal_year_of(month))
     for month in Complaint.objects.filter(organization=organization).datetimes("received_at", "month"):

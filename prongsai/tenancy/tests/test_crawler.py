@@ -68,6 +68,9 @@ OVERRIDES = {
     ("preassessment:answer_eit", "token"): ("preassessment.Survey", "public_token"),
     ("measures:*", "year"): ("measures.Plan", "fiscal_year"),
     ("api:*", "fiscal_year"): ("measures.Plan", "fiscal_year"),
+    ("api:publication_detail", "pub_id"): "portal.Publication",
+    ("portal:staff_question", "pk"): "portal.FaqEntry",
+    ("portal:staff_question_delete", "pk"): "portal.FaqEntry",
 }
 # Parameters that are not keys of an object: (namespace:url_name, kwarg) → values to use.
 FREE = {
@@ -79,6 +82,10 @@ FREE = {
     ("*:*", "year"): [2566],
     ("*:*", "fmt"): ["pdf", "xlsx"],
     ("*:*", "position"): [0],
+    # Publication categories and OIT item codes are the same for every organization (data files).
+    ("portal:*", "category"): ["news"],
+    ("oit:*", "code"): ["O1"],
+    ("portal:staff_page", "kind"): ["structure"],  # a fixed kind of page (portal.InfoPage.Kind)
 }
 # The model of a kwarg that depends on another kwarg: (namespace:*, kwarg) → fn(kwargs so far) → model
 DEPENDENT = {
