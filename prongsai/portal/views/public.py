@@ -125,7 +125,11 @@ def attachment(request, org_slug, pk, file_pk):
     if att is None:
         raise Http404(_("ไม่พบไฟล์นี้"))
     inline = att.kind in ("pdf", "image")
-    return FileResponse(att.file.open("rb"), as_attachment=not inline, filename=att.name)
+    try:
+        handle = att.file.open("rb")
+    except FileNotFoundError:  # the row outlived its file (a restore without media): not found, not a 500
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=not inline, filename=att.name)
 
 
 def procurement_export(request, org_slug, pk, fmt):

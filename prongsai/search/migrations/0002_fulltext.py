@@ -46,7 +46,9 @@ PG_CREATE = [
       WHERE t <> ''
     $$""",
     r"""CREATE OR REPLACE FUNCTION search_entry_tsv(title_tokens text, body_tokens text, org bigint)
-    RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    -- pg_restore runs with an empty search_path: the inner call must find its schema.
+    SET search_path FROM CURRENT AS $$
       SELECT search_tokens_tsv(title_tokens, 'A') || search_tokens_tsv(body_tokens, 'D')
              || ('''_org' || org::text || '''')::tsvector
     $$""",

@@ -69,6 +69,7 @@ OVERRIDES = {
     ("measures:*", "year"): ("measures.Plan", "fiscal_year"),
     ("api:*", "fiscal_year"): ("measures.Plan", "fiscal_year"),
     ("api:publication_detail", "pub_id"): "portal.Publication",
+    ("reports:*", "pk"): "reports.Document",
     ("portal:staff_question", "pk"): "portal.FaqEntry",
     ("portal:staff_question_delete", "pk"): "portal.FaqEntry",
 }
@@ -85,6 +86,7 @@ FREE = {
     # Publication categories and OIT item codes are the same for every organization (data files).
     ("portal:*", "category"): ["news"],
     ("oit:*", "code"): ["O1"],
+    ("reports:template_edit", "kind"): ["round"],  # a document kind (reports.Kind), not a row
     ("portal:staff_page", "kind"): ["structure"],  # a fixed kind of page (portal.InfoPage.Kind)
 }
 # The model of a kwarg that depends on another kwarg: (namespace:*, kwarg) → fn(kwargs so far) → model
@@ -311,6 +313,15 @@ def _complete(org) -> None:
     complaints.complaint_attachment_add(complaint=complaint, upload=png())
     report = CorruptionReport.objects.filter(organization=org).exclude(status=CorruptionReport.Status.CONCLUDED).first()
     complaints.report_evidence_add(report=report, upload=png())
+
+    from prongsai.measures import services as measures
+    from prongsai.measures.models import RoundResult
+
+    from prongsai.tenancy.models import Membership
+
+    result = RoundResult.objects.filter(organization=org).first()
+    coordinator = Membership.objects.filter(organization=org, role=Membership.Role.COORDINATOR).first().user
+    measures.evidence_add(result=result, acting_user=coordinator, title="หลักฐานทดสอบ", url="https://example.org/x")
 
 
 def _grant_everything(org, membership) -> None:
