@@ -30,7 +30,8 @@ def test_public_pages_have_no_serious_axe_violations(live_server, cast, publish)
     pub = publish(category="procurement-summary", period=dt.date(2022, 10, 1), rows=[ROW],
                   department=cast.finance_a, title="สรุปผลการจัดซื้อจัดจ้าง ตุลาคม")
     base = f"{live_server.url}/alpha"
-    urls = [f"{base}/", f"{base}/p/{pub.pk}/", f"{base}/contact/", f"{base}/publications/"]
+    urls = [f"{base}/", f"{base}/p/{pub.pk}/", f"{base}/contact/", f"{base}/publications/",
+            f"{base}/oit/2566/", f"{base}/search/?q=ประกาศ"]
     for width in (390, 1280):
         results = a11y.check(urls, width=width)
         problems = {url: a11y.serious(v) for url, v in results.items() if a11y.serious(v)}
