@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from django import forms
 from django.core import signing

@@ -4,7 +4,7 @@ Placeholders are replaced as plain text — template text is never evaluated as 
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -14,7 +14,7 @@ from prongsai.core.thai import digits
 TEMPLATE_DIR = Path(__file__).resolve().parent / "issue_templates"
 
 
-@lru_cache(maxsize=None)
+@cache
 def template_sets() -> dict[str, dict]:
     sets = {}
     for path in sorted(TEMPLATE_DIR.glob("*.yaml")):

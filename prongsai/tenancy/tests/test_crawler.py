@@ -316,7 +316,6 @@ def _complete(org) -> None:
 
     from prongsai.measures import services as measures
     from prongsai.measures.models import RoundResult
-
     from prongsai.tenancy.models import Membership
 
     result = RoundResult.objects.filter(organization=org).first()
