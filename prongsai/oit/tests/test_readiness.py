@@ -42,7 +42,7 @@ def test_each_state_from_links_dates_checks_and_opening_the_links(cast, provider
     assert got["O1"] == got["O3"] == got["O19"] == "ready"
     assert got["O11"] == "outdated" and got["O4"] == "broken" and got["O6"] == "broken" and got["O2"] == "incomplete"
     assert got["O5"] == "missing"
-    assert got["O29"] == "broken"  # the real complaints provider links statistics of 2566, which has no data: 404
+    assert got["O29"] == "ready"  # the real complaints provider: statistics of a framework year answer (zeros)
     lines = {line.item.code: line for line in result.items}
     status = dict((lnk.url, st) for lnk, st in lines["O3"].links())
     assert status["https://www.example.go.th/duties"].checked is False
