@@ -153,3 +153,16 @@ def test_statistics_page(world, client):
     r = client.get(url("statistics"))
     assert r.status_code == 200 and "คำร้องทั่วไป" in r.content.decode()
     assert client.get(url("statistics_year", year=99)).status_code == 404
+
+
+def test_oit_links_find_items_by_title(world):
+    from prongsai.eservice.oit import oit_links
+    from prongsai.ita.models import Framework
+
+    links = oit_links(organization=world.org_a, framework=Framework.objects.get(fiscal_year=2566))
+    titles = {x["title"]: x for x in links}
+    assert any(t.startswith("คู่มือสำหรับประชาชน: ขออนุญาตก่อสร้างอาคาร") for t in titles)
+    assert "ยื่นคำร้องออนไลน์ (E-Service)" in titles
+    assert any(x["url"] == "/alpha/eservice/statistics/2566/" for x in links)
+    assert all(x["item_code"].startswith("O") for x in links)
+    assert not any("เบตา" in x["title"] for x in links)
