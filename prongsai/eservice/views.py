@@ -46,6 +46,7 @@ def service_detail(request, org_slug, pk):
     return render(request, "eservice/service_detail.html", {
         "service": service, "steps": service.steps.all(), "flowchart": mark_safe(service_flowchart(service)),
         "types": service.request_types.filter(is_active=True),
+        "survey": service.surveys.filter(is_open=True).first(),
     })
 
 
@@ -96,7 +97,23 @@ def request_status(request, org_slug, code):
     if _too_many(request, "track"):
         return _limited(request)
     req = get_owned(ServiceRequest.objects.select_related("request_type"), request, code=code)
-    return render(request, "eservice/status.html", {"req": req, "updates": req.updates.all()})
+    return render(request, "eservice/status.html", {"req": req, "updates": req.updates.all(),
+                                                    "survey_url": _survey_url(req)})
+
+
+def _survey_url(req) -> str:
+    """The satisfaction survey is offered once a request is done (one answer per request)."""
+    from django.urls import reverse
+
+    from prongsai.satisfaction.models import SatisfactionSurvey, SurveyResponse
+
+    if req.status != ServiceRequest.Status.DONE or req.request_type.service_id is None:
+        return ""
+    survey = SatisfactionSurvey.objects.filter(organization=req.organization, service=req.request_type.service_id,
+                                               is_open=True).first()
+    if survey is None or SurveyResponse.objects.filter(request=req).exists():
+        return ""
+    return reverse("satisfaction:survey", kwargs={"org_slug": req.organization.slug, "pk": survey.pk}) + f"?r={req.code}"
 
 
 @staff_view(*HANDLERS)
