@@ -98,7 +98,7 @@ def services_new_key() -> str:
 
 
 @router.get("/orgs/{org_slug}/eservice/types", response=list[TypeOut], summary="ประเภทคำร้องที่เปิดรับ")
-def types(request, org_slug: str):
+def eservice_types(request, org_slug: str):
     return [{"id": t.pk, "name": t.name, "target_days": t.target_days, "fields": t.fields}
             for t in RequestType.objects.filter(organization=request.organization, is_active=True)]
 
@@ -106,7 +106,7 @@ def types(request, org_slug: str):
 @router.post("/orgs/{org_slug}/eservice/requests",
              response={200: ReceiptOut, 201: ReceiptOut, 400: ErrorOut, 409: ErrorOut, 429: ErrorOut},
              summary="ยื่นคำร้อง E-Service")
-def submit(request, org_slug: str, payload: RequestIn,
+def eservice_submit(request, org_slug: str, payload: RequestIn,
            idempotency_key: str | None = Header(None, alias="Idempotency-Key")):
     """ตอบกลับรหัสติดตาม (201); ส่งซ้ำด้วย Idempotency-Key เดิมได้ใบรับเดิม (200)"""
     key, bad = _key(idempotency_key)
@@ -138,7 +138,7 @@ def submit(request, org_slug: str, payload: RequestIn,
 
 @router.get("/orgs/{org_slug}/eservice/requests/status", response={200: StatusOut, 404: ErrorOut, 429: ErrorOut},
             summary="สถานะคำร้องตามรหัสติดตาม")
-def status(request, org_slug: str, code: str = Query(..., max_length=60)):  # noqa: B008
+def eservice_status(request, org_slug: str, code: str = Query(..., max_length=60)):  # noqa: B008
     if _limited(request, "track", limit=60):
         return _error(429, _("ลองบ่อยเกินไป กรุณารอสักครู่แล้วลองใหม่"))
     code = code.strip().upper().replace("-", "").replace(" ", "")
@@ -156,7 +156,7 @@ def status(request, org_slug: str, code: str = Query(..., max_length=60)):  # no
 @router.post("/orgs/{org_slug}/satisfaction/answers",
              response={200: AnswerOut, 201: AnswerOut, 400: ErrorOut, 404: ErrorOut, 409: ErrorOut, 429: ErrorOut},
              summary="ตอบแบบสำรวจความพึงพอใจ")
-def answer(request, org_slug: str, payload: AnswerIn,
+def satisfaction_answer(request, org_slug: str, payload: AnswerIn,
            idempotency_key: str | None = Header(None, alias="Idempotency-Key")):
     from prongsai.satisfaction import services as sat_services
     from prongsai.satisfaction.models import SatisfactionSurvey
