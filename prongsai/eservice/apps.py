@@ -8,6 +8,7 @@ class EserviceConfig(AppConfig):
     verbose_name = _("บริการประชาชน (E-Service)")
     staff_nav = [
         (_("คำร้อง E-Service"), "eservice:inbox", ("admin", "coordinator", "executive", "department_staff")),
+        (_("คู่มือสำหรับประชาชน"), "eservice:staff_services", ("admin", "coordinator")),
     ]
     public_nav = [
         (_("คู่มือบริการประชาชนและ E-Service"), "eservice:service_list"),

@@ -19,7 +19,7 @@ from prongsai.complaints.fields import (
 from prongsai.core.antiabuse import GuardedFormMixin
 from prongsai.core.thai import to_arabic_digits
 
-from .models import ServiceRequest
+from .models import Service, ServiceRequest
 
 
 def national_id_valid(value: str) -> bool:
@@ -92,3 +92,49 @@ class RequestActionForm(forms.Form):
 
 class TrackForm(forms.Form):
     code = ThaiCharField(label=gettext_lazy("รหัสติดตาม"), max_length=60)
+
+
+class ServiceForm(forms.ModelForm):
+    department = forms.ModelChoiceField(queryset=None, required=False, label=gettext_lazy("หน่วยงานที่รับผิดชอบ"))
+    steps_text = ThaiCharField(label=gettext_lazy("ขั้นตอน"), max_length=5000, textarea=True, rows=6,
+                               help_text=gettext_lazy("บรรทัดละหนึ่งขั้นตอน: ขั้นตอน | ระยะเวลา | นาที หรือ วัน | ผู้รับผิดชอบ "
+                                                      "เช่น ตรวจสอบเอกสาร | 2 | วัน | นักจัดการงานทั่วไป"))
+
+    class Meta:
+        model = Service
+        fields = ["title", "description", "department", "responsible", "channels", "fee", "documents", "legal_basis",
+                  "is_published", "position"]
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        from prongsai.complaints.fields import ThaiModelFormMixin  # noqa: F401
+        from prongsai.tenancy.models import Department
+
+        self.fields["department"].queryset = Department.objects.filter(organization=organization)
+        for field in self.fields.values():
+            label = field.label or ""
+            field.error_messages["required"] = gettext_lazy("กรุณากรอก “%(label)s”") % {"label": label}
+            if isinstance(field, forms.ModelChoiceField):
+                field.error_messages["invalid_choice"] = gettext_lazy("“%(label)s” ที่เลือกไม่มีในรายการ") % {"label": label}
+            if isinstance(field, forms.IntegerField):
+                field.error_messages["invalid"] = gettext_lazy("“%(label)s” ต้องเป็นตัวเลข") % {"label": label}
+        if self.instance.pk and not self.is_bound:
+            self.initial["steps_text"] = "\n".join(
+                f"{s.text} | {s.duration} | {s.get_unit_display()} | {s.responsible}" for s in self.instance.steps.all())
+
+    def clean_steps_text(self):
+        units = {"นาที": "minutes", "วัน": "days", "minutes": "minutes", "days": "days"}
+        steps = []
+        for n, line in enumerate((self.cleaned_data.get("steps_text") or "").splitlines(), start=1):
+            if not line.strip():
+                continue
+            parts = [p.strip() for p in line.split("|")] + ["", "", ""]
+            text, duration, unit, who = parts[:4]
+            duration = to_arabic_digits(duration or "0")
+            if not text or not duration.isdigit() or (unit and unit not in units):
+                raise ValidationError(_("ขั้นตอนบรรทัดที่ %(n)s ไม่ถูกต้อง กรุณาเขียนแบบ ขั้นตอน | ระยะเวลา (ตัวเลข) | นาที หรือ วัน | ผู้รับผิดชอบ") % {"n": n})
+            steps.append({"text": text[:300], "duration": int(duration), "unit": units.get(unit, "minutes"),
+                          "responsible": who[:200]})
+        if not steps:
+            raise ValidationError(_("กรุณากรอก “ขั้นตอน” อย่างน้อยหนึ่งขั้นตอน"))
+        return steps

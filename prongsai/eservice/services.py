@@ -97,3 +97,27 @@ def request_update(*, req: ServiceRequest, acting_user, status: str, department=
           _("สถานะ: %(status)s\n%(message)s") % {"status": req.get_status_display(), "message": message},
           [req.email])
     return req
+
+
+@transaction.atomic
+def service_save(*, service, organization, acting_user, data: dict, steps: list[dict]):
+    from .models import Service, ServiceStep
+
+    department = data.get("department")
+    if department is not None and department.organization_id != organization.pk:
+        raise ValidationError({"department": _("ส่วนราชการที่เลือกไม่อยู่ในหน่วยงานนี้")})
+    created = service.pk is None
+    service.organization = organization
+    for name, value in data.items():
+        setattr(service, name, value)
+    service.full_clean()
+    service.save()
+    ServiceStep.objects.filter(service=service).delete()
+    for n, step in enumerate(steps, start=1):
+        obj = ServiceStep(organization=organization, service=service, position=n, **step)
+        obj.full_clean()
+        obj.save()
+    audit_record(organization=organization, actor=acting_user,
+                 action="eservice.service.create" if created else "eservice.service.update", target=service,
+                 changes={"title": [None, service.title], "steps": [None, len(steps)]})
+    return service

@@ -18,3 +18,9 @@ urlpatterns += [
     path("eservice/statistics/", views.statistics, name="statistics"),
     path("eservice/statistics/<int:year>/", views.statistics, name="statistics_year"),
 ]
+urlpatterns += [
+    path("services/<int:pk>/qr/", views.qr_sheet, name="qr_sheet"),
+    path("staff/services/", views.staff_services, name="staff_services"),
+    path("staff/services/new/", views.service_edit, name="service_new"),
+    path("staff/services/<int:pk>/edit/", views.service_edit, name="service_edit"),
+]

@@ -157,3 +157,48 @@ def statistics(request, org_slug, year=None):
         raise Http404
     stats = selectors.monthly_statistics(organization=request.organization, fiscal_year=year)
     return render(request, "eservice/statistics.html", {"year": year, **stats})
+
+
+MANAGERS = (Role.ADMIN, Role.COORDINATOR)
+
+
+@staff_view(*MANAGERS)
+def staff_services(request, org_slug):
+    from .models import Service
+
+    return render(request, "eservice/staff/services.html", {
+        "services": Service.objects.filter(organization=request.organization).select_related("department")})
+
+
+@staff_view(*MANAGERS)
+def service_edit(request, org_slug, pk=None):
+    from .forms import ServiceForm
+
+    service = get_owned(Service, request, pk=pk) if pk else Service(organization=request.organization)
+    form = ServiceForm(request.POST or None, instance=service, organization=request.organization)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "steps_text"}
+        try:
+            service = services.service_save(service=service, organization=request.organization,
+                                            acting_user=request.user, data=data, steps=form.cleaned_data["steps_text"])
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("บันทึกแล้ว"))
+            return redirect("eservice:staff_services", org_slug=org_slug)
+    return render(request, "eservice/staff/service_form.html", {"form": form, "service": service},
+                  status=400 if form.errors else 200)
+
+
+def qr_sheet(request, org_slug, pk):
+    """A printable A4 sheet for the service point: the survey's QR code and the service's name."""
+    import segno
+    from django.urls import reverse
+
+    service = get_owned(Service.objects.filter(is_published=True), request, pk=pk)
+    survey = service.surveys.filter(is_open=True).first()
+    if survey is None:
+        raise Http404
+    link = request.build_absolute_uri(reverse("satisfaction:survey", kwargs={"org_slug": org_slug, "pk": survey.pk}))
+    qr = segno.make(link, error="m").svg_inline(scale=8, title=service.title)
+    return render(request, "eservice/qr_sheet.html", {"service": service, "qr": mark_safe(qr), "link": link})

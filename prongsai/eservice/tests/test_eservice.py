@@ -166,3 +166,32 @@ def test_oit_links_find_items_by_title(world):
     assert any(x["url"] == "/alpha/eservice/statistics/2566/" for x in links)
     assert all(x["item_code"].startswith("O") for x in links)
     assert not any("เบตา" in x["title"] for x in links)
+
+
+def test_staff_edit_a_service_with_steps_and_roles(world, client_for):
+    from prongsai.eservice.models import Service
+
+    c = client_for(world.alice)
+    data = {"title": "รับชำระค่าขยะ", "channels": "ติดต่อด้วยตนเอง", "department": world.office_a.pk, "position": "1",
+            "is_published": "on", "steps_text": "รับเงิน | ๕ | นาที | การเงิน\nออกใบเสร็จ | 1 | วัน |"}
+    assert c.post(url("service_new"), data).status_code == 302
+    svc = Service.objects.get(title="รับชำระค่าขยะ")
+    assert [(s.text, s.duration, s.unit) for s in svc.steps.all()] == [("รับเงิน", 5, "minutes"), ("ออกใบเสร็จ", 1, "days")]
+    r = c.post(url("service_edit", pk=svc.pk), {**data, "steps_text": "ไม่มีเวลา | สองวัน"})
+    assert r.status_code == 400 and "ขั้นตอนบรรทัดที่ 1 ไม่ถูกต้อง" in r.content.decode()
+    r = c.post(url("service_edit", pk=svc.pk), {**data, "title": ""})
+    assert r.status_code == 400 and "กรุณากรอก “ชื่องานบริการ”" in r.content.decode()
+    r = c.post(url("service_edit", pk=svc.pk), {**data, "department": world.office_b.pk})
+    assert r.status_code == 400
+    assert svc.steps.count() == 2
+    assert client_for(world.bob).get(url("staff_services")).status_code == 403
+    assert client_for(world.olivia).get(url("service_edit", org="beta", pk=svc.pk)).status_code == 404
+
+
+def test_qr_sheet_links_to_the_survey(world, client):
+    from prongsai.satisfaction.models import SatisfactionSurvey
+
+    assert client.get(url("qr_sheet", pk=world.svc_a.pk)).status_code == 404
+    survey = SatisfactionSurvey.objects.create(organization=world.org_a, service=world.svc_a, title="s")
+    page = client.get(url("qr_sheet", pk=world.svc_a.pk)).content.decode()
+    assert "<svg" in page and f"/alpha/satisfaction/surveys/{survey.pk}/" in page
