@@ -106,3 +106,11 @@ def test_create_survey_for_a_service_of_another_org_is_refused(surveys, client_f
     assert r.status_code == 400 and "“งานบริการ” ที่เลือกไม่มีในรายการ" in r.content.decode()
     r = c.post(url("staff_surveys"), {"service": surveys.svc_a.pk})
     assert r.status_code == 400 and "มีแบบสำรวจแล้ว" in r.content.decode()
+
+
+def test_oit_link_to_the_yearly_report(surveys):
+    from prongsai.ita.models import Framework
+    from prongsai.satisfaction.oit import oit_links
+
+    links = oit_links(organization=surveys.org_a, framework=Framework.objects.get(fiscal_year=2566))
+    assert [x["url"] for x in links] == ["/alpha/satisfaction/results/2566/"]
