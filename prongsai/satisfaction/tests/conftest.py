@@ -1,0 +1,1 @@
+from prongsai.eservice.tests.conftest import _clean, world  # noqa: F401
