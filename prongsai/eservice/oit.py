@@ -3,7 +3,6 @@ a hard-coded code): the service manuals, the service statistics and the E-Servic
 
 from __future__ import annotations
 
-from django.db.models import Max
 from django.urls import reverse
 
 from prongsai.ita.models import OITItem

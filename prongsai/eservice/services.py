@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from prongsai.audit.services import audit_record, diff
 from prongsai.complaints import crypto
 from prongsai.core.antiabuse import idempotent, payload_fingerprint
+from prongsai.core.thai import thai_date
 
 from .models import RequestType, RequestUpdate, ServiceRequest
 
@@ -33,6 +34,16 @@ def _mail(subject: str, body: str, recipients: list[str]) -> None:
     if recipients:
         transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients,
                                                 fail_silently=True))
+
+
+def _department_emails(organization, department) -> list[str]:
+    """E-mail addresses of the active staff of the handling department (none when unassigned)."""
+    if department is None:
+        return []
+    from prongsai.tenancy.models import Membership
+
+    return list(Membership.objects.filter(organization=organization, department=department, is_active=True)
+                .exclude(user__email="").values_list("user__email", flat=True))
 
 
 def _unique_code(organization) -> str:
@@ -62,6 +73,11 @@ def request_submit(*, organization, request_type: RequestType, data: dict, key: 
               _("%(org)s ได้รับคำร้อง “%(type)s” แล้ว ติดตามสถานะได้ด้วยรหัสติดตาม %(code)s") % {
                   "org": organization.name, "type": request_type.name, "code": req.code},
               [req.email])
+        # Staff get the type and the code only: the citizen's details stay behind the login.
+        _mail(_("คำร้องใหม่ “%(type)s” รหัส %(code)s") % {"type": request_type.name, "code": req.code},
+              _("มีคำร้องใหม่ถึง%(dept)s กำหนดเสร็จ %(due)s ดูรายละเอียดในกล่องคำร้องของระบบ") % {
+                  "dept": req.department, "due": thai_date(req.due_date, style="short") if req.due_date else "-"},
+              _department_emails(organization, req.department))
         return {"code": req.code}
 
     stored, created = idempotent(organization=organization, scope=SCOPE, key=key, create=create,
@@ -101,7 +117,7 @@ def request_update(*, req: ServiceRequest, acting_user, status: str, department=
 
 @transaction.atomic
 def service_save(*, service, organization, acting_user, data: dict, steps: list[dict]):
-    from .models import Service, ServiceStep
+    from .models import ServiceStep
 
     department = data.get("department")
     if department is not None and department.organization_id != organization.pk:

@@ -195,3 +195,16 @@ def test_qr_sheet_links_to_the_survey(world, client):
     survey = SatisfactionSurvey.objects.create(organization=world.org_a, service=world.svc_a, title="s")
     page = client.get(url("qr_sheet", pk=world.svc_a.pk)).content.decode()
     assert "<svg" in page and f"/alpha/satisfaction/surveys/{survey.pk}/" in page
+
+
+def test_the_handling_department_is_told_of_a_new_request_without_the_citizens_details(
+        world, client, django_capture_on_commit_callbacks):
+    world.bob.email = "bob@finance.example"
+    world.bob.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url("request_new", pk=world.type_a.pk), data())
+    req = ServiceRequest.objects.get(organization=world.org_a)
+    staff = [m for m in mail.outbox if m.to == ["bob@finance.example"]]
+    assert len(staff) == 1 and req.code in staff[0].subject
+    assert "สมศรี" not in staff[0].body and VALID_ID not in staff[0].body
+    assert [m.to for m in mail.outbox if m is not staff[0]] == [["somsri@example.com"]]
