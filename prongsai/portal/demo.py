@@ -253,7 +253,12 @@ def _pdf(text: str) -> SimpleUploadedFile | None:
         from weasyprint import HTML
     except Exception:  # pragma: no cover — weasyprint is a project dependency
         return None
-    html = f"<html lang='th'><body style=\"font-family:'Sarabun',sans-serif\"><h1>{text}</h1>" \
+    # The Thai font the project ships: a clean machine has no Thai system font.
+    from pathlib import Path
+
+    font = (Path(__file__).resolve().parents[1] / "core/static/fonts/sarabun/Sarabun_400Regular.ttf").as_uri()
+    html = f"<html lang='th'><head><style>@font-face {{ font-family: Sarabun; src: url('{font}'); }}</style></head>" \
+           f"<body style=\"font-family:'Sarabun',sans-serif\"><h1>{text}</h1>" \
            f"<p>เอกสารสาธิต (ข้อมูลสมมุติ) — {text} การจัดซื้อจัดจ้างและการบริหารพัสดุ</p></body></html>"
     return SimpleUploadedFile(f"{text[:60]}.pdf", HTML(string=html).write_pdf(), content_type="application/pdf")
 

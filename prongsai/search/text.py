@@ -226,10 +226,11 @@ def attachment_text(path: str) -> str:
     """Text of a PDF or DOCX file ("" for other types or unreadable files; never raises)."""
     try:
         lower = str(path).lower()
+        # NUL comes out of PDFs whose glyphs have no Unicode mapping; PostgreSQL text refuses it.
         if lower.endswith(".pdf"):
-            return _pdf_text(path)
+            return _pdf_text(path).replace("\x00", "")
         if lower.endswith(".docx"):
-            return _docx_text(path)
+            return _docx_text(path).replace("\x00", "")
     except Exception:  # a broken upload must not stop indexing the rest
         logger.warning("search: cannot read attachment %s", path, exc_info=True)
     return ""

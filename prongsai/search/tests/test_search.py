@@ -65,8 +65,13 @@ def test_title_match_ranks_above_body_match(cast):
 
 
 def _pdf(path, text):
+    """A text PDF in the Thai font the project ships (a clean machine has no Thai system font)."""
+    from pathlib import Path
+
     weasyprint = pytest.importorskip("weasyprint")
-    weasyprint.HTML(string=f"<html lang='th'><body><p>{text}</p></body></html>").write_pdf(path)
+    font = (Path(__file__).resolve().parents[2] / "core/static/fonts/sarabun/Sarabun_400Regular.ttf").as_uri()
+    weasyprint.HTML(string=f"<html lang='th'><head><style>@font-face {{ font-family: T; src: url('{font}'); }}"
+                           f"body {{ font-family: T; }}</style></head><body><p>{text}</p></body></html>").write_pdf(path)
     return str(path)
 
 
@@ -90,6 +95,15 @@ def test_text_of_attached_pdf_and_docx_is_found(cast, tmp_path):
     assert titles(org, "notebook") == ["ประกาศ ก"]
     assert titles(org, "รถยนต์ส่วนกลาง") == ["ประกาศ ข"]
     assert SearchEntry.objects.filter(title="ประกาศ ค").exists()  # a broken attachment does not stop indexing
+
+
+def test_an_attachment_whose_text_has_nul_bytes_is_still_indexed(cast, tmp_path, monkeypatch):
+    """PDFs with unmapped glyphs extract as NUL, which PostgreSQL text columns refuse."""
+    from prongsai.search import text
+
+    monkeypatch.setattr(text, "_pdf_text", lambda path: "ครุภัณฑ์\x00\x00สำนักงาน")
+    add(cast.org_a, 1, "ประกาศ ง", "", attachments=[str(tmp_path / "glyphs.pdf")])
+    assert titles(cast.org_a, "ครุภัณฑ์สำนักงาน") == ["ประกาศ ง"]
 
 
 def test_results_never_include_another_organizations_entries(cast, client):
