@@ -1,5 +1,5 @@
 """Demo data of the e-service app (idempotent): a service catalog of six services with steps,
-the five starter request types, and requests open and closed. All people are fictional."""
+the five starter request types (data/starter_types.yaml), and requests open and closed. All people are fictional."""
 
 from __future__ import annotations
 
@@ -12,31 +12,6 @@ from prongsai.tenancy.models import Department
 
 from . import services
 from .models import RequestType, RequestUpdate, Service, ServiceRequest, ServiceStep
-
-NAME = {"name": "name", "label": "ชื่อ-นามสกุล", "type": "text", "required": True}
-PHONE = {"name": "phone", "label": "โทรศัพท์", "type": "phone", "required": True}
-EMAIL = {"name": "email", "label": "อีเมล (ถ้ามี รับแจ้งความคืบหน้า)", "type": "email", "required": False}
-NID = {"name": "national_id", "label": "เลขประจำตัวประชาชน", "type": "national_id", "required": True}
-ADDRESS = {"name": "address", "label": "ที่อยู่", "type": "textarea", "required": True}
-
-# name, department, target days, service title, fields
-STARTER_TYPES = [
-    ("คำร้องทั่วไป", "สำนักปลัด", 15, None,
-     [NAME, PHONE, EMAIL, {"name": "details", "label": "เรื่องที่ขอ", "type": "textarea", "required": True}]),
-    ("ขอข้อมูลข่าวสารของราชการ", "สำนักปลัด", 15, "การขอข้อมูลข่าวสารของราชการ",
-     [NAME, NID, PHONE, EMAIL, {"name": "information", "label": "ข้อมูลข่าวสารที่ขอ", "type": "textarea", "required": True},
-      {"name": "purpose", "label": "วัตถุประสงค์", "type": "text", "required": False}]),
-    ("แจ้งซ่อมไฟฟ้าส่องสว่าง/ประปา", "กองช่าง", 7, "การแจ้งซ่อมไฟฟ้าส่องสว่างและประปาหมู่บ้าน",
-     [{"name": "location", "label": "จุดที่ชำรุด (หมู่ที่/ใกล้สถานที่)", "type": "text", "required": True},
-      {"name": "problem", "label": "อาการที่พบ", "type": "textarea", "required": True},
-      {**NAME, "required": False}, {**PHONE, "required": False}]),
-    ("ลงทะเบียนขอรับเบี้ยยังชีพ", "กองสวัสดิการสังคม", 30, "การลงทะเบียนขอรับเงินเบี้ยยังชีพผู้สูงอายุ",
-     [NAME, NID, {"name": "birth_date", "label": "วันเดือนปีเกิด", "type": "date", "required": True}, ADDRESS, PHONE]),
-    ("ขอใช้สถานที่หรือยืมวัสดุอุปกรณ์", "สำนักปลัด", 5, None,
-     [NAME, PHONE, EMAIL, {"name": "what", "label": "สถานที่/อุปกรณ์ที่ขอใช้", "type": "text", "required": True},
-      {"name": "date", "label": "วันที่ต้องการใช้", "type": "date", "required": True},
-      {"name": "purpose", "label": "วัตถุประสงค์", "type": "textarea", "required": True}]),
-]
 
 # title, department, responsible, channels, fee, documents, legal basis, steps [(text, duration, unit, who)]
 SERVICES = [
@@ -93,7 +68,6 @@ def load(ctx) -> None:
     org = ctx.main
     admin = ctx.users["admin"]
     with scope(organization=org):
-        by_title = {}
         for pos, (title, dept, who, channels, fee, docs, law, steps) in enumerate(SERVICES):
             service = Service.objects.filter(organization=org, title=title).first()
             if service is None:
@@ -103,15 +77,8 @@ def load(ctx) -> None:
                 for n, (text, duration, unit, step_who) in enumerate(steps, start=1):
                     ServiceStep.objects.create(organization=org, service=service, position=n, text=text,
                                                duration=duration, unit=unit, responsible=step_who)
-            by_title[title] = service
-        types = {}
-        for pos, (name, dept, days, service_title, fields) in enumerate(STARTER_TYPES):
-            rtype = RequestType.objects.filter(organization=org, name=name).first()
-            if rtype is None:
-                rtype = RequestType.objects.create(organization=org, name=name, department=_dept(org, dept),
-                                                   target_days=days, fields=fields, position=pos,
-                                                   service=by_title.get(service_title))
-            types[name] = rtype
+        services.install_starter_types(organization=org)
+        types = {t.name: t for t in RequestType.objects.filter(organization=org)}
         for key, type_name, data, days_ago, steps in REQUESTS:
             receipt = services.request_submit(organization=org, request_type=types[type_name], data=data, key=key)
             if not receipt["created"]:
@@ -122,4 +89,11 @@ def load(ctx) -> None:
                 received_at=when, due_date=timezone.localdate(when) + dt.timedelta(days=req.request_type.target_days))
             RequestUpdate.objects.filter(request=req).update(created_at=when)
             for status, message in steps:
-                services.request_update(req=req, acting_user=admin, status=status, message=message)
+                req.refresh_from_db()
+                services.request_update(req=req, acting_user=admin, status=status, message=message,
+                                        assignee=req.assignee)
+        # One open request has a named staff member in charge.
+        req = ServiceRequest.objects.get(organization=org, request_type=types["ขอข้อมูลข่าวสารของราชการ"])
+        office = ctx.users.get("office")
+        if office is not None and req.assignee_id is None:
+            services.request_update(req=req, acting_user=admin, status=req.status, assignee=office)

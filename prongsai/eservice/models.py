@@ -16,7 +16,12 @@ from django.utils.translation import gettext_lazy as _
 
 from prongsai.tenancy.models import Department, TenantModel
 
-FIELD_TYPES = ("text", "textarea", "phone", "national_id", "date", "email")
+FIELD_TYPES = ("text", "textarea", "phone", "national_id", "date", "email", "file")
+# Thai names staff type in the request-type editor (one line per field) ↔ the stored type.
+FIELD_TYPE_LABELS = {
+    "text": _("ข้อความ"), "textarea": _("ข้อความยาว"), "phone": _("โทรศัพท์"),
+    "national_id": _("เลขประจำตัวประชาชน"), "date": _("วันที่"), "email": _("อีเมล"), "file": _("ไฟล์แนบ"),
+}
 
 
 class Service(TenantModel):
@@ -138,6 +143,8 @@ class ServiceRequest(TenantModel):
     email = models.EmailField(_("อีเมล"), blank=True)
     department = models.ForeignKey(Department, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
                                    verbose_name=_("ส่วนราชการที่รับผิดชอบ"))
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                 related_name="+", verbose_name=_("เจ้าหน้าที่ผู้รับผิดชอบ"))
     status = models.CharField(_("สถานะ"), max_length=20, choices=Status.choices, default=Status.RECEIVED)
     received_at = models.DateTimeField(default=timezone.now)
     due_date = models.DateField(_("กำหนดแล้วเสร็จ"), null=True, blank=True)
@@ -165,11 +172,29 @@ class ServiceRequest(TenantModel):
         return [(labels.get(k, k), v) for k, v in self.data.items()]
 
 
+class RequestAttachment(TenantModel):
+    """A document the citizen attached for a "file" field: metadata stripped, then encrypted at
+    rest (it is typically a copy of an ID card); staff open it through the app, never /media/."""
+
+    request = models.ForeignKey(ServiceRequest, on_delete=models.CASCADE, related_name="attachments")
+    field = models.CharField(max_length=60)
+    label = models.CharField(max_length=200)
+    file = models.FileField(upload_to="eservice/attachments/", max_length=300)
+    name = models.CharField(max_length=100, help_text="a safe name made by scrub(), not the citizen's file name")
+    kind = models.CharField(max_length=10)
+    size = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["id"]
+
+
 class RequestUpdate(TenantModel):
     request = models.ForeignKey(ServiceRequest, on_delete=models.CASCADE, related_name="updates")
     status = models.CharField(_("สถานะ"), max_length=20, choices=ServiceRequest.Status.choices)
     message = models.TextField(_("ข้อความถึงผู้ยื่นคำร้อง"), max_length=3000, blank=True)
     department = models.ForeignKey(Department, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                 related_name="+")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 

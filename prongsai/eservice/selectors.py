@@ -13,15 +13,34 @@ def active_types(*, organization):
     return RequestType.objects.filter(organization=organization, is_active=True)
 
 
-def requests_for(*, organization, membership, status: str = ""):
-    """Staff of a department see the requests their department handles; managers and
-    executives see all."""
-    qs = ServiceRequest.objects.filter(organization=organization).select_related("department", "request_type")
+OPEN = (ServiceRequest.Status.RECEIVED, ServiceRequest.Status.IN_PROGRESS)
+SHOW = {"open": "ยังไม่เสร็จ", "mine": "มอบหมายให้ฉัน", "overdue": "เกินกำหนด", "all": "ทั้งหมด"}
+
+
+def requests_for(*, organization, membership, status: str = "", show: str = ""):
+    """Staff of a department see the requests their department handles and those assigned to
+    them by name; managers and executives see all. show: open | mine | overdue | all."""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    qs = ServiceRequest.objects.filter(organization=organization).select_related("department", "request_type",
+                                                                                 "assignee")
     if membership.role == membership.Role.DEPARTMENT_STAFF:
-        qs = qs.filter(department=membership.department_id) if membership.department_id else qs.none()
+        mine = Q(assignee=membership.user_id)
+        qs = qs.filter((Q(department=membership.department_id) | mine) if membership.department_id else mine)
     if status:
         qs = qs.filter(status=status)
+    if show == "open":
+        qs = qs.filter(status__in=OPEN)
+    elif show == "mine":
+        qs = qs.filter(assignee=membership.user_id, status__in=OPEN)
+    elif show == "overdue":
+        qs = qs.filter(status__in=OPEN, due_date__lt=timezone.localdate())
     return qs
+
+
+def inbox_counts(*, organization, membership) -> dict[str, int]:
+    return {key: requests_for(organization=organization, membership=membership, show=key).count() for key in SHOW}
 
 
 def monthly_statistics(*, organization, fiscal_year: int) -> dict:

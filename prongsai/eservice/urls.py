@@ -24,3 +24,9 @@ urlpatterns += [
     path("staff/services/new/", views.service_edit, name="service_new"),
     path("staff/services/<int:pk>/edit/", views.service_edit, name="service_edit"),
 ]
+urlpatterns += [
+    path("staff/eservice/requests/<int:pk>/files/<int:att>/", views.attachment, name="attachment"),
+    path("staff/eservice/types/", views.staff_types, name="staff_types"),
+    path("staff/eservice/types/new/", views.type_edit, name="type_new"),
+    path("staff/eservice/types/<int:pk>/edit/", views.type_edit, name="type_edit"),
+]

@@ -8,7 +8,7 @@ from django.db.models.functions import TruncMonth
 from prongsai.complaints.selectors import fiscal_months
 from prongsai.core.thai import fiscal_year_bounds
 
-from .models import SurveyResponse, SatisfactionSurvey
+from .models import SatisfactionSurvey, SurveyResponse
 
 
 def _year(qs, fiscal_year):

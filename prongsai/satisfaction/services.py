@@ -11,7 +11,7 @@ from prongsai.audit.services import audit_record
 from prongsai.core.antiabuse import idempotent, payload_fingerprint
 from prongsai.eservice.models import ServiceRequest
 
-from .models import SurveyResponse, SatisfactionSurvey
+from .models import SatisfactionSurvey, SurveyResponse
 
 SCOPE = "satisfaction-response"
 

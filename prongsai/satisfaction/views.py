@@ -23,7 +23,7 @@ from prongsai.tenancy.access import Role, get_owned, staff_view
 from . import selectors, services
 from .charts import bars_svg
 from .forms import ResponseForm
-from .models import SurveyResponse, SatisfactionSurvey
+from .models import SatisfactionSurvey, SurveyResponse
 
 VIEWERS = (Role.ADMIN, Role.COORDINATOR, Role.EXECUTIVE)
 MANAGERS = (Role.ADMIN, Role.COORDINATOR)

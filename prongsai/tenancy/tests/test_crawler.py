@@ -63,6 +63,7 @@ def _lazy_register_kinds():
 OVERRIDES = {
     ("complaints:comment_moderate", "pk"): "complaints.Topic",
     ("complaints:complaint_file", "file_pk"): "complaints.ComplaintAttachment",
+    ("eservice:attachment", "att"): "eservice.RequestAttachment",
     ("preassessment:add_issue", "pk"): "preassessment.Survey",
     ("preassessment:answer_iit", "pk"): "preassessment.Survey",
     ("preassessment:answer_eit", "token"): ("preassessment.Survey", "public_token"),
@@ -313,6 +314,11 @@ def _complete(org) -> None:
     complaints.complaint_attachment_add(complaint=complaint, upload=png())
     report = CorruptionReport.objects.filter(organization=org).exclude(status=CorruptionReport.Status.CONCLUDED).first()
     complaints.report_evidence_add(report=report, upload=png())
+
+    from prongsai.eservice import services as eservice
+    from prongsai.eservice.models import ServiceRequest
+
+    eservice._store_attachment(ServiceRequest.objects.filter(organization=org).first(), "photo", png())
 
     from prongsai.measures import services as measures
     from prongsai.measures.models import RoundResult
