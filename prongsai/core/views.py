@@ -1,16 +1,36 @@
+import re
+
 from django.http import JsonResponse
 from django.shortcuts import render
 
 from prongsai.tenancy.models import Organization
 
 
+KIND_PREFIX = re.compile(r"^(องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด|เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร|"
+                         r"อบต\.?|อบจ\.?|ทต\.?|ทม\.?|ทน\.?)")
+
+
 def home(request):
-    """The deployment's front page: the organizations it hosts; for staff, theirs first."""
+    """The deployment's front page: the organizations it hosts (searchable by name, district or
+    province, 50 a page — a provincial host serves hundreds); for staff, theirs first."""
+    from django.core.paginator import Paginator
+    from django.db.models import Q
+
     organizations = Organization.objects.filter(is_active=True)
     mine = []
     if request.user.is_authenticated:
         mine = list(organizations.filter(membership__user=request.user, membership__is_active=True))
-    return render(request, "core/home.html", {"organizations": organizations, "mine": mine})
+    q = " ".join(request.GET.get("q", "").split())[:100]
+    listed = organizations.order_by("province", "district", "base_name")
+    for word in q.split():
+        # "อบต.กำปัง" finds กำปัง: the kind is not part of the stored base name.
+        word = KIND_PREFIX.sub("", word) or word
+        listed = listed.filter(Q(base_name__icontains=word) | Q(name_en__icontains=word) | Q(slug__icontains=word)
+                               | Q(subdistrict__icontains=word) | Q(district__icontains=word)
+                               | Q(province__icontains=word))
+    page = Paginator(listed, 50).get_page(request.GET.get("page"))
+    return render(request, "core/home.html", {"page": page, "q": q, "mine": mine,
+                                              "any_organization": organizations.exists()})
 
 
 def health(request):
