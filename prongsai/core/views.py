@@ -5,7 +5,6 @@ from django.shortcuts import render
 
 from prongsai.tenancy.models import Organization
 
-
 KIND_PREFIX = re.compile(r"^(องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด|เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร|"
                          r"อบต\.?|อบจ\.?|ทต\.?|ทม\.?|ทน\.?)")
 
