@@ -227,9 +227,10 @@ def attachment_text(path: str) -> str:
     try:
         lower = str(path).lower()
         if lower.endswith(".pdf"):
-            return _pdf_text(path)
+            # A glyph with no Unicode mapping comes out as NUL, which PostgreSQL's text refuses.
+            return _pdf_text(path).replace("\x00", "")
         if lower.endswith(".docx"):
-            return _docx_text(path)
+            return _docx_text(path).replace("\x00", "")
     except Exception:  # a broken upload must not stop indexing the rest
         logger.warning("search: cannot read attachment %s", path, exc_info=True)
     return ""
