@@ -66,7 +66,13 @@ def test_title_match_ranks_above_body_match(cast):
 
 def _pdf(path, text):
     weasyprint = pytest.importorskip("weasyprint")
-    weasyprint.HTML(string=f"<html lang='th'><body><p>{text}</p></body></html>").write_pdf(path)
+    # The vendored Thai font, not whatever the machine has (a machine without a Thai system font
+    # would render .notdef glyphs with no text behind them).
+    from django.conf import settings
+
+    font = (settings.BASE_DIR / "prongsai" / "core" / "static" / "fonts" / "sarabun" / "Sarabun_400Regular.ttf").as_uri()
+    weasyprint.HTML(string=f"<html lang='th'><head><style>@font-face {{ font-family: T; src: url('{font}'); }} "
+                           f"body {{ font-family: T; }}</style></head><body><p>{text}</p></body></html>").write_pdf(path)
     return str(path)
 
 
