@@ -6,7 +6,12 @@ Prints requests/s, p50/p95/p99 latency and errors for each, and the ratios.
 Uses wrk (Debian package) as the client; installs it and nginx with apt when missing (root).
 Traffic goes only to 127.0.0.1. Each run is bounded by --seconds per target.
 
-    .venv/bin/python bench/load_bench.py [--seconds 15] [--connections 50]"""
+    .venv/bin/python bench/load_bench.py [--seconds 15] [--connections 50] [--workers N] [--threads N]
+        [--port P --nginx-port Q] [--redis redis://127.0.0.1:6379/N | --redis ""]
+
+The cache is Redis, as in production (docs/deploy.md), when one answers at --redis (default
+redis://127.0.0.1:6379/0, keys under a prefix of this run's own); --redis "" uses the local-memory
+cache of each worker instead."""
 
 from __future__ import annotations
 
@@ -70,6 +75,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def redis_answers(url: str) -> bool:
+    try:
+        import redis
+
+        return bool(redis.Redis.from_url(url, socket_connect_timeout=1).ping())
+    except Exception:  # noqa: BLE001 — no Redis here: the local-memory cache
+        return False
+
+
 def wait_http(url: str, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -105,6 +119,10 @@ def main() -> None:
     ap.add_argument("--seconds", type=int, default=15)
     ap.add_argument("--connections", type=int, default=50)
     ap.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
+    ap.add_argument("--threads", type=int, default=1, help="> 1: gthread workers with this many threads each")
+    ap.add_argument("--port", type=int, default=0, help="gunicorn's port (default: a free one)")
+    ap.add_argument("--nginx-port", type=int, default=0, help="nginx's port (default: a free one)")
+    ap.add_argument("--redis", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0"))
     args = ap.parse_args()
     ensure_tools()
     work = Path(tempfile.mkdtemp(prefix="prongsai-load-"))
@@ -113,8 +131,10 @@ def main() -> None:
     url = recreate(dbname)
     from cryptography.fernet import Fernet
 
+    redis_url = args.redis if args.redis and redis_answers(args.redis) else ""
+    cache_env = {"REDIS_URL": redis_url, "CACHE_KEY_PREFIX": f"load-bench-{secrets.token_hex(4)}"} if redis_url else {}
     env = base_env(
-        PRONGSAI_ENV="production", SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS="127.0.0.1,localhost",
+        **cache_env, PRONGSAI_ENV="production", SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS="127.0.0.1,localhost",
         DATABASE_URL=url, ENCRYPTION_KEYS=Fernet.generate_key().decode(), SECURE_SSL_REDIRECT="0",
         PRONGSAI_VAR_DIR=str(work), LOG_LEVEL="WARNING", TRUSTED_PROXIES="127.0.0.1",
     )
@@ -122,9 +142,11 @@ def main() -> None:
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "load_demo")
     manage(env, "collectstatic", "--noinput", "-v0")
-    port = free_port()
+    port = args.port or free_port()
     server = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "--workers", str(args.workers), "--bind", f"127.0.0.1:{port}",
+        [PYTHON, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "--workers", str(args.workers),
+         "--threads", str(args.threads), "--worker-class", "gthread" if args.threads > 1 else "sync",
+         "--bind", f"127.0.0.1:{port}",
          "--access-logfile", "/dev/null", "prongsai.wsgi"],
         cwd=ROOT, env=env, stdout=open(work / "gunicorn.log", "w"), stderr=subprocess.STDOUT, start_new_session=True)
     nginx = None
@@ -139,7 +161,9 @@ def main() -> None:
             home = "/"
         page = urllib.request.urlopen(base + home, timeout=5).read()
         api = "/api/v1/orgs/kampang/complaints"
-        print(f"gunicorn: {args.workers} sync workers, production settings, PostgreSQL; home page {home} ({len(page):,} bytes)")
+        kind = f"gthread workers × {args.threads} threads" if args.threads > 1 else "sync workers"
+        print(f"gunicorn: {args.workers} {kind}, production settings, PostgreSQL, cache: "
+              f"{'Redis' if redis_url else 'local memory'}; home page {home} ({len(page):,} bytes)")
         for path in (home, "/static/css/prongsai.css"):
             for _ in range(20):
                 urllib.request.urlopen(base + path, timeout=5).read()  # warm up every worker
@@ -157,7 +181,7 @@ def main() -> None:
         www = work / "www"
         www.mkdir()
         (www / "index.html").write_bytes(page)
-        nport = free_port()
+        nport = args.nginx_port or free_port()
         conf = work / "nginx.conf"
         conf.write_text(f"""worker_processes auto;
 pid {work}/nginx.pid;
@@ -196,7 +220,8 @@ http {{
     target = {k: r["p99_ms"] < 100 and r["errors"] == 0 for k, r in results.items() if k != "nginx_static_home"}
     print(f"target p99 < 100 ms and zero errors: {target}")
     emit("load_bench", {"machine": machine(), "connections": args.connections, "seconds": args.seconds,
-                        "gunicorn_workers": args.workers, "home_path": home, **results,
+                        "gunicorn_workers": args.workers, "gunicorn_threads": args.threads,
+                        "cache": "redis" if redis_url else "locmem", "home_path": home, **results,
                         "ratio_nginx_static_to_home": round(ratio, 2), "target_met": target,
                         "load_average_before": round(load_before, 2)})
 

@@ -7,7 +7,9 @@ import multiprocessing
 import os
 
 bind = os.environ.get("BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
-# 2 × cores + 1 is gunicorn's rule of thumb for sync workers; on 2 cores that is 5.
+# 2 × cores + 1 is gunicorn's rule of thumb for sync workers; on 2 cores that is 5. Measured with
+# bench/load_bench.py (docs/scale.md): gthread (GUNICORN_THREADS=4) helps the submission API, which
+# waits on PostgreSQL, but widens the public pages' p99 (one GIL per worker); sync stays the default.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 worker_class = "gthread" if threads > 1 else "sync"

@@ -24,6 +24,16 @@ def _scopes_disabled_for_setup():
 
 
 @pytest.fixture(autouse=True)
+def _clean_cache():
+    # Cached public fragments (portal.fragments) are keyed by organization id; ids are reused
+    # between tests, so no test may see another's cache.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _media_root(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Fast hashing in tests only; production keeps Django's default PBKDF2.

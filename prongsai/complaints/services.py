@@ -147,7 +147,17 @@ def complaint_track(*, organization, code: str, secret: str) -> Complaint | None
     wrong secret (and the same work: see crypto.check_secret)."""
     complaint = Complaint.objects.filter(organization=organization, code=code).first()
     ok = crypto.check_secret(secret, complaint.secret_hash if complaint else None)
+    if ok:
+        _upgrade_secret_hash(complaint, secret)
     return complaint if ok else None
+
+
+def _upgrade_secret_hash(obj, secret: str) -> None:
+    """After a successful check: rewrite an old-format hash (scrypt, or HMAC under a key that is
+    no longer the first of ENCRYPTION_KEYS) with the current one."""
+    if crypto.needs_rehash(obj.secret_hash):
+        obj.secret_hash = crypto.hash_secret(secret)
+        type(obj).objects.filter(pk=obj.pk).update(secret_hash=obj.secret_hash)
 
 
 def complaint_attachment_add(*, complaint: Complaint, upload: CleanFile, key: str | None = None) -> dict:
@@ -253,6 +263,8 @@ def _store_evidence(report: CorruptionReport, upload: CleanFile, *, from_reporte
 def report_track(*, organization, code: str, secret: str) -> CorruptionReport | None:
     report = CorruptionReport.objects.filter(organization=organization, code=code).first()
     ok = crypto.check_secret(secret, report.secret_hash if report else None)
+    if ok:
+        _upgrade_secret_hash(report, secret)
     return report if ok else None
 
 

@@ -17,3 +17,10 @@ class PortalConfig(AppConfig):
         (_("เอกสารเผยแพร่"), "portal:publications"),
         (_("ติดต่อเรา"), "portal:contact"),
     ]
+
+    def ready(self):
+        from prongsai.core.signals import public_content_changed
+
+        from . import fragments
+
+        public_content_changed.connect(fragments.on_public_content_changed, dispatch_uid="portal.fragments")

@@ -71,9 +71,60 @@ def test_keys_rotate_old_tokens_still_decrypt_and_rotate_to_the_new_key(settings
 
 def test_a_secret_is_checked_against_its_hash_only():
     stored = crypto.hash_secret("ABCD2345")
+    assert stored.startswith("hmac-sha256$") and "ABCD2345" not in stored
     assert crypto.check_secret("ABCD2345", stored) and not crypto.check_secret("ABCD2346", stored)
     assert not crypto.check_secret("ABCD2345", None)
+    assert not crypto.check_secret("ABCD2345", "hmac-sha256$garbage") and not crypto.check_secret("x", "nonsense")
     assert crypto.normalise_code(" abcd-๒๓๔๕ ") == "ABCD2345"
+
+
+def test_receipt_secrets_are_server_random_with_enough_entropy_for_a_fast_keyed_hash():
+    import math
+
+    secret = crypto.derived_secret(organization_id=1, scope="complaint", key="k", code="C123")
+    assert len(secret) == 16 and set(secret) <= set(crypto.ALPHABET)
+    assert 16 * math.log2(len(crypto.ALPHABET)) > 78  # bits: no guessing, so no need for a slow KDF
+
+
+def test_old_scrypt_hashes_and_new_hmac_hashes_both_verify():
+    secret = crypto.derived_secret(organization_id=1, scope="complaint", key="k", code="C123")
+    old, new = crypto.scrypt_hash_secret(secret), crypto.hash_secret(secret)
+    assert old.startswith("scrypt$") and new.startswith("hmac-sha256$")
+    for stored in (old, new):
+        assert crypto.check_secret(secret, stored)
+        assert not crypto.check_secret(secret[:-1] + ("2" if secret[-1] != "2" else "3"), stored)
+        assert not crypto.check_secret("", stored)
+    assert crypto.needs_rehash(old) and not crypto.needs_rehash(new)
+
+
+def test_an_hmac_hash_needs_the_key_outside_the_database(settings):
+    first, second = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    settings.ENCRYPTION_KEYS = [first]
+    stored = crypto.hash_secret("ABCD2345EFGH6789")
+    settings.ENCRYPTION_KEYS = [second, first]  # rotated: still verifies, but wants rehashing
+    assert crypto.check_secret("ABCD2345EFGH6789", stored) and crypto.needs_rehash(stored)
+    settings.ENCRYPTION_KEYS = [second]  # the key is gone: the hash alone proves nothing
+    assert not crypto.check_secret("ABCD2345EFGH6789", stored)
+
+
+@pytest.mark.django_db
+def test_a_receipt_with_an_old_scrypt_hash_still_tracks_and_is_upgraded(cast):
+    from prongsai.complaints.models import Complaint
+
+    data = {"category": "service", "subject": "เรื่องทดสอบ", "details": "รายละเอียด", "location": "", "name": "ผู้ร้อง",
+            "phone": "0811111111", "email": "", "attachment": None}
+    receipt = services.complaint_submit(organization=cast.org_a, data=data)
+    complaint = Complaint.objects.get(code=receipt["code"])
+    assert complaint.secret_hash.startswith("hmac-sha256$")
+    # A receipt stored before the change: its scrypt hash.
+    Complaint.objects.filter(pk=complaint.pk).update(secret_hash=crypto.scrypt_hash_secret(receipt["secret"]))
+    assert services.complaint_track(organization=cast.org_a, code=receipt["code"], secret="WRONG") is None
+    assert Complaint.objects.get(pk=complaint.pk).secret_hash.startswith("scrypt$")
+    assert services.complaint_track(organization=cast.org_a, code=receipt["code"], secret=receipt["secret"]) == complaint
+    upgraded = Complaint.objects.get(pk=complaint.pk).secret_hash
+    assert upgraded.startswith("hmac-sha256$")
+    assert services.complaint_track(organization=cast.org_a, code=receipt["code"], secret=receipt["secret"]) == complaint
+    assert services.complaint_track(organization=cast.org_a, code="C" + "2" * 11, secret=receipt["secret"]) is None
 
 
 def test_pdf_metadata_is_removed():
@@ -132,7 +183,9 @@ def test_rotate_report_keys_re_encrypts_everything_with_the_new_key(cast, settin
     Image.new("RGB", (5, 5)).save(png, format="PNG")
     make_report(cast.org_a, evidence=clean_evidence_upload(SimpleUploadedFile("a.png", png.getvalue())))
     settings.ENCRYPTION_KEYS = [new, old]
-    call_command("rotate_report_keys", stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("rotate_report_keys", stdout=out)
+    assert "1 follow-up secret(s) are still hashed under an older key" in out.getvalue()
     settings.ENCRYPTION_KEYS = [new]
     report = CorruptionReport.objects.get()
     assert crypto.decrypt_json(report.content_enc)["subject"]

@@ -92,7 +92,7 @@ def test_an_anonymous_report_stores_no_address_or_identity_anywhere(cast, client
 def test_the_secret_is_stored_only_as_a_hash(cast, client):
     _code, secret = receipt_of(post_report(client))
     report = CorruptionReport.objects.get()
-    assert report.secret_hash.startswith("scrypt$")
+    assert report.secret_hash.startswith("hmac-sha256$")
     assert secret.replace("-", "") not in all_text_in_database()
 
 

@@ -17,7 +17,7 @@ from prongsai.complaints.fields import apply_errors
 from prongsai.core.antiabuse import client_ip, rate_limited
 from prongsai.core.thai import fiscal_year_of
 
-from .. import categories, exports, selectors, services
+from .. import categories, exports, fragments, selectors, services
 from ..forms import AskForm
 from ..models import Attachment, Executive, InfoPage, Publication
 
@@ -44,7 +44,7 @@ def check_category(slug: str):
 
 
 def home(request, org_slug):
-    return render(request, "portal/home.html", selectors.home(organization=request.organization))
+    return render(request, "portal/home.html", {"home_body": fragments.home_body(request)})
 
 
 def info(request, org_slug, kind):

@@ -42,3 +42,11 @@ def test_hostile_queries_become_plain_words_or_nothing():
     assert all(set(w.word) <= set("abcdefghijklmnopqrstuvwxyz0123456789") or w.word.isalnum()
                for w in query_words("'; DROP TABLE search_fts; -- _x"))
     assert len(query_words("ทดสอบ " * 1000)) == 1
+
+
+def test_attachment_text_has_no_nul_characters(monkeypatch, tmp_path):
+    # pypdf gives NUL for a glyph without a Unicode mapping; PostgreSQL refuses NUL in text.
+    from prongsai.search import text as search_text
+
+    monkeypatch.setattr(search_text, "_pdf_text", lambda path: "ประกาศ\x00\x00 เรื่อง")
+    assert search_text.attachment_text(str(tmp_path / "a.pdf")) == "ประกาศ เรื่อง"
