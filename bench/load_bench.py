@@ -114,6 +114,21 @@ def wrk(url: str, *, seconds: int, connections: int, script: str) -> dict:
     }
 
 
+def production_site(work: Path, *, app_port: int, listen_port: int) -> str:
+    """deploy/nginx-prongsai.conf as shipped, moved onto this run's ports and folders, without TLS
+    (no certificate here; wrk speaks plain HTTP): the same proxy, micro-cache and static rules."""
+    import re
+
+    text = (ROOT / "deploy" / "nginx-prongsai.conf").read_text(encoding="utf-8")
+    text = text.replace("server 127.0.0.1:8000", f"server 127.0.0.1:{app_port}")
+    text = text.replace("/var/lib/nginx/prongsai-cache", str(work / "nginx-cache"))
+    text = text.replace("/opt/prongsai/var/static/", f"{work}/static/")
+    text = text.replace("listen 443 ssl http2;", f"listen 127.0.0.1:{listen_port};")
+    text = text.replace("listen 80;", f"listen 127.0.0.1:{free_port()};")
+    return "\n".join(line for line in text.splitlines()
+                     if not re.match(r"\s*(listen \[::\]|ssl_)", line))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=int, default=15)
@@ -177,23 +192,27 @@ def main() -> None:
             stored = conn.execute("SELECT COUNT(*) FROM complaints_complaint WHERE subject LIKE 'ไฟฟ้าส่องสว่างดับ%%'").fetchone()[0]
         results["submission_api"]["stored"] = stored
 
-        # nginx: the same page as a static file.
+        # nginx: the same page as a static file, and (same nginx) the production site file in front
+        # of gunicorn with its micro-cache of public pages.
         www = work / "www"
         www.mkdir()
         (www / "index.html").write_bytes(page)
         nport = args.nginx_port or free_port()
+        pport = free_port()
         conf = work / "nginx.conf"
         conf.write_text(f"""worker_processes auto;
 pid {work}/nginx.pid;
 error_log {work}/nginx-error.log;
 events {{ worker_connections 1024; }}
 http {{
+  include /etc/nginx/mime.types;
   access_log off;
   default_type text/html;
   sendfile on;
   client_body_temp_path {work}/body; proxy_temp_path {work}/proxy; fastcgi_temp_path {work}/fastcgi;
   uwsgi_temp_path {work}/uwsgi; scgi_temp_path {work}/scgi;
   server {{ listen 127.0.0.1:{nport}; root {www}; location / {{ try_files /index.html =404; }} }}
+{production_site(work, app_port=port, listen_port=pport)}
 }}
 """)
         nginx_bin = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -201,6 +220,12 @@ http {{
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_http(f"http://127.0.0.1:{nport}/")
         results["nginx_static_home"] = wrk(f"http://127.0.0.1:{nport}/", seconds=args.seconds, connections=args.connections, script="")
+        proxied = f"http://127.0.0.1:{pport}{home}"
+        wait_http(proxied)
+        results["home_page_via_nginx"] = wrk(proxied, seconds=args.seconds, connections=args.connections, script="")
+        with urllib.request.urlopen(proxied, timeout=5) as r:
+            results["home_page_via_nginx"]["x_cache"] = r.headers.get("X-Cache", "")
+            results["home_page_via_nginx"]["cache_control"] = r.headers.get("Cache-Control", "")
     finally:
         for proc in (server, nginx):
             if proc is not None:
@@ -214,6 +239,9 @@ http {{
     print(f"{'target':<22} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
     for name, r in results.items():
         print(f"{name:<22} {r['rps']:>9.1f} {r['p50_ms']:>8.2f} {r['p95_ms']:>8.2f} {r['p99_ms']:>8.2f} {r['errors']:>7}")
+    print("home_page: gunicorn directly; home_page_via_nginx: through deploy/nginx-prongsai.conf "
+          f"(micro-cache; last answer X-Cache: {results['home_page_via_nginx'].get('x_cache') or '-'}, "
+          f"Cache-Control: {results['home_page_via_nginx'].get('cache_control') or '-'})")
     ratio = results["nginx_static_home"]["rps"] / results["home_page"]["rps"]
     print(f"\nnginx static / Django home page: {ratio:.1f}× the requests per second")
     print(f"submissions acknowledged and stored: {results['submission_api']['stored']:,}")

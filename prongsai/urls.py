@@ -19,6 +19,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("prongsai.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/lang/<str:code>/", core_views.language, name="language"),
     path("api/v1/", include("prongsai.api.urls")),
     *[path("<slug:org_slug>/", include(f"prongsai.{app}.urls")) for app in TENANT_APPS],
 ]

@@ -141,3 +141,50 @@ class TrustedProxyMiddleware:
             if hops:
                 meta["REMOTE_ADDR"] = hops[-1][:45]
         return self.get_response(request)
+
+
+SHARED_CACHE_ATTR = "prongsai_shared_cache_seconds"
+
+
+def shared_cacheable(seconds: int = 30):
+    """Mark a public page as cacheable by the front proxy (deploy/nginx-prongsai.conf's micro-cache)
+    for `seconds` — decided finally by SharedCacheMiddleware, which sees the response last."""
+    from functools import wraps
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            setattr(response, SHARED_CACHE_ATTR, seconds)
+            return response
+
+        return wrapper
+
+    return decorator
+
+
+class SharedCacheMiddleware:
+    """First in MIDDLEWARE, so it sees the finished response: a page marked shared_cacheable is
+    sent `Cache-Control: public, max-age=N` only when it is the same for every visitor — a GET or
+    HEAD by an anonymous visitor, answered 200, setting no cookie (no session, no CSRF token, no
+    one-time message). Anything else marked so is `private, no-cache`: a staff member's view of the
+    public site, or a page that carried a message, never lands in a shared cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.utils.cache import patch_cache_control
+
+        response = self.get_response(request)
+        seconds = getattr(response, SHARED_CACHE_ATTR, None)
+        if seconds is None:
+            return response
+        user = getattr(request, "user", None)
+        same_for_everyone = (request.method in ("GET", "HEAD") and response.status_code == 200
+                             and not response.cookies and not (user and user.is_authenticated))
+        if same_for_everyone:
+            patch_cache_control(response, public=True, max_age=seconds)
+        else:
+            patch_cache_control(response, private=True, no_cache=True)
+        return response

@@ -312,11 +312,37 @@ def test_thai_first_with_an_english_switch(client, cast, publish):
     home = url("portal:home", cast.org_a)
     thai = client.get(home, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert "เอกสารเผยแพร่ล่าสุด" in thai and '<html lang="th">' in thai  # the browser's language is not enough
-    response = client.post("/i18n/setlang/", {"language": "en", "next": home})
-    assert response.status_code == 302
+    import html as htmllib
+    import re
+
+    switch = htmllib.unescape(re.search(r'href="(/i18n/lang/en/[^"]+)"', thai).group(1))
+    response = client.get(switch)
+    assert response.status_code == 302 and response["Location"] == home
     english = client.get(home).content.decode()
     assert "Latest publications" in english and "Skip to content" in english and '<html lang="en">' in english
     assert "ข่าวหนึ่ง" in english  # content stays as written
+
+
+def test_the_language_switch_stays_on_this_site(client, cast):
+    for target in ("https://evil.example/", "//evil.example/x", "javascript:alert(1)"):
+        response = client.get("/i18n/lang/en/", {"next": target})
+        assert response.status_code == 302 and response["Location"] == "/"
+    assert client.get("/i18n/lang/xx/").status_code == 404
+
+
+def test_an_anonymous_public_page_sets_no_cookie_and_carries_no_token(client, cast, publish):
+    """So every visitor gets the same bytes and the front proxy may cache them (deploy/nginx)."""
+    publish(title="ข่าวหนึ่ง")
+    response = client.get(url("portal:home", cast.org_a))
+    assert response.status_code == 200 and not response.cookies
+    assert "csrfmiddlewaretoken" not in response.content.decode()
+    assert "public" in response["Cache-Control"] and "max-age=" in response["Cache-Control"]
+
+
+def test_a_signed_in_view_of_the_public_site_is_never_shared(client, client_for, cast):
+    response = client_for(cast.alice).get(url("portal:home", cast.org_a))
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"] and "public" not in response["Cache-Control"]
 
 
 def _png_bytes(colour="#336699") -> bytes:

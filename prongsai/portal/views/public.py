@@ -16,6 +16,7 @@ from django.views.decorators.cache import cache_control
 from prongsai.complaints.fields import apply_errors
 from prongsai.core.antiabuse import client_ip, rate_limited
 from prongsai.core.thai import fiscal_year_of
+from prongsai.ops.middleware import shared_cacheable
 
 from .. import categories, exports, fragments, selectors, services
 from ..forms import AskForm
@@ -43,6 +44,7 @@ def check_category(slug: str):
     return category
 
 
+@shared_cacheable(10)  # the busiest page: the front proxy may serve it for 10 s (docs/deploy.md)
 def home(request, org_slug):
     return render(request, "portal/home.html", {"home_body": fragments.home_body(request)})
 
