@@ -15,7 +15,6 @@ computes for each of the thousands of elements of a long table. Pages stay pixel
 from __future__ import annotations
 
 import functools
-import gc
 import logging
 import re
 from pathlib import Path
@@ -82,16 +81,4 @@ def _report_html() -> type:
 
 def pdf_bytes(model: dict, *, emblem: Path | None = None) -> bytes:
     document = _report_html()(string=html(model, emblem=emblem), base_url=str(Path(__file__).parent))
-    # WeasyPrint allocates about a million objects for a 300-issue report, so Python's cyclic
-    # collector runs full collections meanwhile, each also walking every object the process held
-    # before (Django, the app, the parsed HTML). Frozen, those are skipped (≈ 7 % CPU on the
-    # 300-issue report); unfrozen afterwards, so nothing escapes collection. Left alone when
-    # something else (a server hook) has frozen objects already.
-    freeze = gc.get_freeze_count() == 0
-    if freeze:
-        gc.freeze()
-    try:
-        return document.write_pdf()
-    finally:
-        if freeze:
-            gc.unfreeze()
+    return document.write_pdf()
