@@ -135,6 +135,21 @@ def test_pdf_lines_break_only_between_words(cast, plan, round_doc):
     assert checked >= 3
 
 
+def test_pdf_with_our_lean_user_agent_stylesheet_is_weasyprints_own(cast, plan, round_doc):
+    """render_pdf drops WeasyPrint's universal ::marker/::footnote/::note rules for speed; the
+    round report must come out byte for byte as with WeasyPrint's full stylesheet."""
+    from pathlib import Path
+
+    import weasyprint
+
+    from prongsai.reports import render_pdf
+
+    assert render_pdf._report_ua_stylesheets() is not None  # the rules were found and dropped
+    model = build.assemble(round_doc)
+    stock = weasyprint.HTML(string=render_pdf.html(model), base_url=str(Path(render_pdf.__file__).parent))
+    assert pdf_bytes(model) == stock.write_pdf()
+
+
 def test_plan_announcement_and_analysis(cast, plan, chain):
     ann = services.document_create(organization=cast.org_a, acting_user=cast.alice, kind=Kind.PLAN, plan=plan)
     model = build.assemble(ann)
