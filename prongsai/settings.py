@@ -84,6 +84,7 @@ MIDDLEWARE = [
     # Outermost: sees the finished response (cookies included) before marking a page cacheable.
     "prongsai.ops.middleware.SharedCacheMiddleware",
     "prongsai.ops.middleware.TrustedProxyMiddleware",
+    "prongsai.ops.middleware.NulRefusalMiddleware",
     "prongsai.ops.routers.ReplicaMiddleware",  # no-op unless DATABASE_REPLICA_URL is set
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

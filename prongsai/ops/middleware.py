@@ -188,3 +188,23 @@ class SharedCacheMiddleware:
         else:
             patch_cache_control(response, private=True, no_cache=True)
         return response
+
+
+class NulRefusalMiddleware:
+    """A NUL character in the path or the query string is never part of a real address; PostgreSQL
+    text refuses it (a lookup by a tracking code containing one would be a 500). Answer 400 before
+    any view runs. Form fields refuse NUL themselves (ProhibitNullCharactersValidator)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from urllib.parse import unquote
+
+        from django.http import HttpResponseBadRequest
+        from django.utils.translation import gettext as _
+
+        query = request.META.get("QUERY_STRING", "")
+        if "\x00" in request.path or "\x00" in unquote(query):
+            return HttpResponseBadRequest(_("ที่อยู่ของหน้ามีอักขระที่ไม่อนุญาต"), content_type="text/plain; charset=utf-8")
+        return self.get_response(request)

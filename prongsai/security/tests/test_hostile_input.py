@@ -147,3 +147,18 @@ def test_payloads_in_every_form_stay_inert(demo, humans, django_capture_on_commi
     accepted = [a for a, status in submitted if status in (200, 201, 302, 303)]
     assert accepted, f"no form accepted the payload, so nothing stored was checked: {submitted}"
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("address", [
+    "/api/v1/orgs/alpha/eservice/requests/status?code=%00",
+    "/api/v1/orgs/alpha/eservice/requests/status?code=AB%00CD",
+    "/alpha/eservice/track/AB%00CD/",
+    "/alpha/lending/bookings/%00/",
+    "/alpha/search/?q=%00",
+])
+def test_a_nul_in_the_address_is_a_400_never_a_500(cast, client, address):
+    """PostgreSQL text refuses NUL: found by schemathesis on the tracking-code endpoint."""
+    response = client.get(address)
+    assert response.status_code == 400
+    assert "อักขระที่ไม่อนุญาต" in response.content.decode()
