@@ -407,7 +407,10 @@ def test_structured_pages_and_files_stay_with_their_org(client, cast, publish):
     pdf = SimpleUploadedFile("a.pdf", _tiny_pdf(), content_type="application/pdf")
     pub = publish(attachments=[pdf])
     att = pub.attachments.get()
-    assert client.get(url("portal:attachment", cast.org_a, pk=pub.pk, file_pk=att.pk)).status_code == 200
+    served = client.get(url("portal:attachment", cast.org_a, pk=pub.pk, file_pk=att.pk))
+    assert served.status_code == 200
+    # a shared cache must not keep serving it after a withdrawal
+    assert "private" in served["Cache-Control"] and "public" not in served["Cache-Control"]
     assert client.get(url("portal:attachment", cast.org_b, pk=pub.pk, file_pk=att.pk)).status_code == 404
     services.publication_withdraw(organization=cast.org_a, acting_user=cast.alice,
                                   membership=Membership.objects.get(user=cast.alice), publication=pub, reason="ผิด")

@@ -120,7 +120,9 @@ def publication(request, org_slug, pk):
                   status=200)
 
 
-@cache_control(public=True, max_age=300)
+# private: the visitor's browser may keep it, a shared cache (the nginx micro-cache) may not — a file
+# withdrawn by mistake (personal data) must stop being served at once.
+@cache_control(private=True, max_age=300)
 def attachment(request, org_slug, pk, file_pk):
     att = (Attachment.objects.filter(organization=request.organization, pk=file_pk, publication_id=pk,
                                      publication__status=Publication.Status.PUBLISHED).first())
