@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from prongsai.ita.models import Framework, OITItem
 from prongsai.measures.models import Issue
+from prongsai.ops.middleware import shared_cacheable
 from prongsai.tenancy.access import PLAN_MANAGERS, staff_view
 from prongsai.tenancy.models import Department
 
@@ -51,6 +52,7 @@ def index_current(request, org_slug):
     return redirect("oit:index", org_slug=org_slug, year=_current_or_404())
 
 
+@shared_cacheable(10)  # assessors open it item by item during the assessment
 def index(request, org_slug, year):
     idx = _index_or_404(request, year)
     return render(request, "oit/index.html", {"index": idx, "years": _years()})

@@ -339,6 +339,13 @@ def test_an_anonymous_public_page_sets_no_cookie_and_carries_no_token(client, ca
     assert "public" in response["Cache-Control"] and "max-age=" in response["Cache-Control"]
 
 
+@pytest.mark.parametrize("name", ["portal:structure", "portal:executives", "portal:contact", "portal:publications"])
+def test_public_pages_without_forms_are_shareable_and_a_form_page_is_not(client, cast, name):
+    assert "public" in client.get(url(name, cast.org_a))["Cache-Control"]
+    form_page = client.get(url("portal:questions", cast.org_a))  # marked too, but its form sets a CSRF cookie
+    assert form_page.cookies and "private" in form_page["Cache-Control"]
+
+
 def test_a_signed_in_view_of_the_public_site_is_never_shared(client, client_for, cast):
     response = client_for(cast.alice).get(url("portal:home", cast.org_a))
     assert response.status_code == 200

@@ -49,6 +49,7 @@ def home(request, org_slug):
     return render(request, "portal/home.html", {"home_body": fragments.home_body(request)})
 
 
+@shared_cacheable(10)
 def info(request, org_slug, kind):
     org = request.organization
     context = {"page": selectors.info_page(organization=org, kind=kind), "kind": kind,
@@ -58,6 +59,7 @@ def info(request, org_slug, kind):
     return render(request, "portal/info.html", context)
 
 
+@shared_cacheable(10)
 def executives(request, org_slug):
     sides = selectors.executives(organization=request.organization)
     return render(request, "portal/executives.html", {
@@ -65,6 +67,7 @@ def executives(request, org_slug):
     })
 
 
+@shared_cacheable(10)
 def contact(request, org_slug):
     return render(request, "portal/contact.html", {"social": selectors.social_links(organization=request.organization)})
 
@@ -72,6 +75,7 @@ def contact(request, org_slug):
 ASK_LIMIT = (5, 3600)  # questions per address per hour
 
 
+@shared_cacheable(10)  # shared only when no form was rendered (the form sets a CSRF cookie)
 def questions(request, org_slug):
     org = request.organization
     form = AskForm(request.POST or None)
@@ -93,6 +97,7 @@ def questions(request, org_slug):
     })
 
 
+@shared_cacheable(10)
 def publications(request, org_slug, category=None, year=None):
     org = request.organization
     cat = check_category(category) if category else None
@@ -112,6 +117,7 @@ def publications(request, org_slug, category=None, year=None):
     })
 
 
+@shared_cacheable(10)
 def publication(request, org_slug, pk):
     pub = selectors.publication_detail(organization=request.organization, pk=pk)
     if pub is None:
