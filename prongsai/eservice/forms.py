@@ -233,7 +233,9 @@ class RequestTypeForm(ThaiModelFormMixin, forms.ModelForm):
                 continue
             parts = [p.strip() for p in line.split("|")] + ["", ""]
             label, kind_word, req_word = parts[0], parts[1] or "ข้อความ", parts[2]
-            kind = TYPE_BY_LABEL.get(kind_word)
+            # The editor shows the type names in the visitor's language: accept those too (English staff).
+            kind = TYPE_BY_LABEL.get(kind_word) or {str(v).casefold(): k for k, v in FIELD_TYPE_LABELS.items()}.get(
+                kind_word.casefold())
             if not label or kind is None or req_word not in REQUIRED_WORDS:
                 raise ValidationError(_("ช่องข้อมูลบรรทัดที่ %(n)s ไม่ถูกต้อง กรุณาเขียนแบบ ชื่อช่อง | ชนิด | จำเป็น หรือ ไม่จำเป็น "
                                         "(ชนิด: ข้อความ, ข้อความยาว, โทรศัพท์, เลขประจำตัวประชาชน, วันที่, อีเมล, ไฟล์แนบ)") % {"n": n})
